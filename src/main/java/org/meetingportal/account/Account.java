@@ -1,0 +1,20 @@
+package org.meetingportal.account;
+
+import java.io.Serializable;
+
+/**
+ * What the rest of the portal needs to know about the person behind a request, read fresh from the
+ * database each time: a role change, a disabled account or a password change takes effect at once.
+ */
+public record Account(String username, String displayName, Role role, boolean enabled, boolean mustChangePassword,
+        int sessionGeneration) implements Serializable {
+
+    static Account of(User user) {
+        return new Account(user.getUsername(), user.getDisplayName(), user.getRole(), user.isEnabled(),
+                user.isMustChangePassword(), user.getSessionGeneration());
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+}

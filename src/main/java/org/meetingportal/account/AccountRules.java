@@ -1,0 +1,60 @@
+package org.meetingportal.account;
+
+import java.util.regex.Pattern;
+import org.meetingportal.platform.FieldProblems;
+
+/** The rules for what an account's fields may hold, shared by the API and the admin pages. */
+public final class AccountRules {
+
+    /** TRTC's rule for a userId, which the username also is. */
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_-]{1," + User.USERNAME_MAX + "}");
+    /** Deliberately loose: one @, something on each side, no spaces. Delivery is the real check. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private AccountRules() {
+    }
+
+    public static boolean isUsername(String value) {
+        return value != null && USERNAME.matcher(value).matches();
+    }
+
+    public static void checkUsername(String value, FieldProblems problems) {
+        if (value == null || value.isBlank()) {
+            problems.add("username", "user.username.required");
+        } else if (!isUsername(value)) {
+            problems.add("username", "user.username.invalid", User.USERNAME_MAX);
+        }
+    }
+
+    /** Display names are shown on video tiles and lists: printable text of a sensible length. */
+    public static void checkDisplayName(String value, FieldProblems problems) {
+        String trimmed = value == null ? "" : value.strip();
+        if (trimmed.isEmpty()) {
+            problems.add("displayName", "user.displayName.required");
+        } else if (trimmed.codePointCount(0, trimmed.length()) > User.DISPLAY_NAME_MAX) {
+            problems.add("displayName", "user.displayName.tooLong", User.DISPLAY_NAME_MAX);
+        } else if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
+            problems.add("displayName", "user.displayName.invalid");
+        }
+    }
+
+    public static void checkEmail(String value, FieldProblems problems) {
+        String trimmed = value == null ? "" : value.strip();
+        if (trimmed.isEmpty()) {
+            problems.add("email", "user.email.required");
+        } else if (trimmed.length() > User.EMAIL_MAX || !EMAIL.matcher(trimmed).matches()) {
+            problems.add("email", "user.email.invalid");
+        }
+    }
+
+    public static void checkRole(Role value, FieldProblems problems) {
+        if (value == null) {
+            problems.add("role", "user.role.required");
+        }
+    }
+
+    public static void checkPassword(String password, String username, String field, FieldProblems problems) {
+        PasswordPolicy.check(password, username).ifPresent(key -> problems.add(field, key,
+                PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH));
+    }
+}

@@ -1,0 +1,245 @@
+package org.meetingportal.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.meetingportal.platform.DomainException;
+import org.meetingportal.platform.FieldProblems;
+import org.meetingportal.platform.Page;
+import org.meetingportal.platform.SecurityLog;
+
+/**
+ * Everything that reads or changes accounts. Callers have already checked that the caller may do it (admin
+ * pages and API are for admins only); this service keeps the rules that hold whoever asks: valid fields,
+ * unique usernames, optimistic locking, and that nobody locks themselves out.
+ */
+@ApplicationScoped
+@Transactional
+public class AccountService {
+
+    public static final String INITIAL_ADMIN = "admin";
+
+    private static final String GENERATED_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    private final PasswordHasher hasher = new PasswordHasher();
+    /** Checked when the username is unknown, so that an unknown name costs as much time as a wrong password. */
+    private final String decoyHash = hasher.hash("decoy password that matches no account");
+
+    /**
+     * The account of a correct username and password, or empty: unknown name, wrong password and disabled
+     * account look the same to the caller. Upgrades a hash made with weaker parameters.
+     */
+    public Optional<Account> checkCredentials(String username, String password) {
+        User user = AccountRules.isUsername(username) ? findUser(username).orElse(null) : null;
+        if (user == null) {
+            hasher.verify(password == null ? "" : password, decoyHash);
+            return Optional.empty();
+        }
+        if (!hasher.verify(password, user.getPasswordHash()) || !user.isEnabled()) {
+            return Optional.empty();
+        }
+        if (hasher.needsRehash(user.getPasswordHash())) {
+            user.rehashPassword(hasher.hash(password));
+            SecurityLog.event("authn_password_rehashed", "user", username);
+        }
+        user.signedIn(clock.instant());
+        return Optional.of(Account.of(user));
+    }
+
+    /** The current state of an account, for checking a session on each request. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Account> account(String username) {
+        return findUser(username).map(Account::of);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UserView find(String username) {
+        return findUser(username).map(UserView::of).orElseThrow(DomainException::notFound);
+    }
+
+    /** Accounts whose username, display name or e-mail contains {@code query}, by display name. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<UserView> search(String query, int page, int size) {
+        if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
+            new FieldProblems().add("page", "page.invalid", Page.MAX_SIZE).throwIfAny();
+        }
+        String pattern = "%" + likeEscape(query == null ? "" : query.strip().toLowerCase(Locale.ROOT)) + "%";
+        List<UserView> items = em.createNamedQuery(User.SEARCH, User.class)
+                .setParameter("pattern", pattern)
+                .setFirstResult(Math.multiplyExact(page, size))
+                .setMaxResults(size)
+                .getResultStream()
+                .map(UserView::of)
+                .toList();
+        long total = em.createNamedQuery(User.COUNT_SEARCH, Long.class).setParameter("pattern", pattern).getSingleResult();
+        return new Page<>(items, page, size, total);
+    }
+
+    public UserView create(NewUser input, String actor) {
+        FieldProblems problems = new FieldProblems();
+        if (input == null) {
+            problems.add("username", "user.username.required").throwIfAny();
+        }
+        AccountRules.checkUsername(input.username(), problems);
+        AccountRules.checkDisplayName(input.displayName(), problems);
+        AccountRules.checkEmail(input.email(), problems);
+        AccountRules.checkRole(input.role(), problems);
+        AccountRules.checkPassword(input.password(), input.username(), "password", problems);
+        if (!problems.has("username") && usernameTaken(input.username())) {
+            problems.add("username", "user.username.taken");
+        }
+        problems.throwIfAny();
+        User user = new User(input.username(), input.displayName().strip(), input.email().strip(), input.role(),
+                hasher.hash(input.password()), true, clock.instant());
+        em.persist(user);
+        em.flush();
+        SecurityLog.event("user_created", "by", actor, "user", user.getUsername(), "role", user.getRole());
+        return UserView.of(user);
+    }
+
+    public UserView update(String username, UserChanges changes, String actor) {
+        User user = findUser(username).orElseThrow(DomainException::notFound);
+        FieldProblems problems = new FieldProblems();
+        if (changes == null) {
+            problems.add("version", "user.version.required").throwIfAny();
+        }
+        AccountRules.checkDisplayName(changes.displayName(), problems);
+        AccountRules.checkEmail(changes.email(), problems);
+        AccountRules.checkRole(changes.role(), problems);
+        if (changes.version() == null) {
+            problems.add("version", "user.version.required");
+        }
+        if (username.equals(actor) && changes.role() != null && changes.role() != user.getRole()) {
+            problems.add("role", "user.role.self");
+        }
+        problems.throwIfAny();
+        if (changes.version() != user.getVersion()) {
+            throw DomainException.stale();
+        }
+        Role before = user.getRole();
+        user.describe(changes.displayName().strip(), changes.email().strip(), changes.role());
+        em.flush();
+        SecurityLog.event("user_updated", "by", actor, "user", username, "role", before + "->" + user.getRole());
+        return UserView.of(user);
+    }
+
+    public UserView disable(String username, String actor) {
+        User user = findUser(username).orElseThrow(DomainException::notFound);
+        if (username.equals(actor)) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "user.disable.self");
+        }
+        user.disable();
+        em.flush();
+        SecurityLog.event("user_disabled", "by", actor, "user", username);
+        return UserView.of(user);
+    }
+
+    public UserView enable(String username, String actor) {
+        User user = findUser(username).orElseThrow(DomainException::notFound);
+        user.enable();
+        em.flush();
+        SecurityLog.event("user_enabled", "by", actor, "user", username);
+        return UserView.of(user);
+    }
+
+    /** An admin sets a temporary password; the person must choose their own at the next sign-in. */
+    public UserView resetPassword(String username, String temporaryPassword, String actor) {
+        User user = findUser(username).orElseThrow(DomainException::notFound);
+        FieldProblems problems = new FieldProblems();
+        AccountRules.checkPassword(temporaryPassword, username, "password", problems);
+        problems.throwIfAny();
+        user.resetPassword(hasher.hash(temporaryPassword));
+        em.flush();
+        SecurityLog.event("user_password_reset", "by", actor, "user", username);
+        return UserView.of(user);
+    }
+
+    /**
+     * A person replaces their own password, proving the current one. Every other session of theirs ends.
+     *
+     * @return the account as it is now, whose session generation the caller's own session must adopt
+     */
+    public Account changeOwnPassword(String username, String currentPassword, String newPassword) {
+        User user = findUser(username).orElseThrow(DomainException::notFound);
+        FieldProblems problems = new FieldProblems();
+        if (!hasher.verify(currentPassword == null ? "" : currentPassword, user.getPasswordHash())) {
+            problems.add("currentPassword", "account.password.currentWrong");
+        }
+        AccountRules.checkPassword(newPassword, username, "newPassword", problems);
+        if (!problems.has("newPassword") && newPassword.equals(currentPassword)) {
+            problems.add("newPassword", "account.password.unchanged");
+        }
+        problems.throwIfAny();
+        user.choosePassword(hasher.hash(newPassword));
+        em.flush();
+        SecurityLog.event("authn_password_change", "user", username);
+        return Account.of(user);
+    }
+
+    /**
+     * Creates the first administrator when there is no account at all.
+     *
+     * @param configuredPassword the operator's choice, or empty to generate one
+     * @return the generated password, which the caller shows once; empty if none was generated or created
+     */
+    public Optional<String> createInitialAdmin(Optional<String> configuredPassword) {
+        long users = em.createNamedQuery(User.COUNT, Long.class).getSingleResult();
+        if (users > 0) {
+            return Optional.empty();
+        }
+        configuredPassword.ifPresent(p -> PasswordPolicy.check(p, INITIAL_ADMIN).ifPresent(rule -> {
+            throw new IllegalStateException("PORTAL_ADMIN_PASSWORD is not acceptable (" + rule + "): it needs "
+                    + PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH
+                    + " characters and must not be a common password or contain 'admin'");
+        }));
+        String password = configuredPassword.orElseGet(AccountService::generatePassword);
+        User admin = new User(INITIAL_ADMIN, "Administrator", "admin@localhost.localdomain", Role.ADMIN,
+                hasher.hash(password), configuredPassword.isEmpty(), clock.instant());
+        em.persist(admin);
+        em.flush();
+        SecurityLog.event("user_created", "by", "portal", "user", INITIAL_ADMIN, "role", Role.ADMIN);
+        return configuredPassword.isEmpty() ? Optional.of(password) : Optional.empty();
+    }
+
+    private Optional<User> findUser(String username) {
+        if (!AccountRules.isUsername(username)) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(User.FIND_BY_USERNAME, User.class)
+                .setParameter("username", username)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private boolean usernameTaken(String username) {
+        return em.createNamedQuery(User.COUNT_BY_USERNAME_IGNORING_CASE, Long.class)
+                .setParameter("username", username)
+                .getSingleResult() > 0;
+    }
+
+    static String generatePassword() {
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            password.append(GENERATED_ALPHABET.charAt(RANDOM.nextInt(GENERATED_ALPHABET.length())));
+        }
+        return password.toString();
+    }
+
+    private static String likeEscape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,148 @@
+package org.meetingportal.account;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.Map;
+import org.meetingportal.platform.DomainException;
+import org.meetingportal.platform.FacesMessages;
+import org.meetingportal.security.CurrentUser;
+
+/** {@code /admin/user.xhtml?username=}: edit one account, disable or enable it, reset its password. */
+@Named
+@ViewScoped
+public class UserPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private String username;
+    private UserView user;
+    private String displayName;
+    private String email;
+    private Role role;
+    private long version;
+    private String temporaryPassword;
+
+    /** Unknown usernames get the not-found page, like anything else that does not exist. */
+    public void load() throws IOException {
+        try {
+            show(accounts.find(username));
+        } catch (DomainException e) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, null);
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
+    public void save() throws IOException {
+        act(() -> accounts.update(username, new UserChanges(displayName, email, role, version), currentUser.username()),
+                "admin.user.saved");
+    }
+
+    public void disable() throws IOException {
+        act(() -> accounts.disable(username, currentUser.username()), "admin.user.disabled");
+    }
+
+    public void enable() throws IOException {
+        act(() -> accounts.enable(username, currentUser.username()), "admin.user.enabled");
+    }
+
+    public void resetPassword() throws IOException {
+        try {
+            act(() -> accounts.resetPassword(username, temporaryPassword, currentUser.username()),
+                    "admin.user.passwordReset");
+        } finally {
+            temporaryPassword = null;
+        }
+    }
+
+    private void act(java.util.function.Supplier<UserView> action, String doneKey) throws IOException {
+        try {
+            UserView changed = action.get();
+            FacesMessages.flashInfo(doneKey, changed.username());
+            FacesContext faces = FacesContext.getCurrentInstance();
+            faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath()
+                    + "/admin/user.xhtml?username=" + changed.username());
+            faces.responseComplete();
+        } catch (DomainException e) {
+            FacesMessages.show(e, Map.of("displayName", "edit:displayName", "email", "edit:email", "role", "edit:role",
+                    "password", "reset:temporaryPassword"));
+        }
+    }
+
+    private void show(UserView view) {
+        user = view;
+        displayName = view.displayName();
+        email = view.email();
+        role = view.role();
+        version = view.version();
+    }
+
+    public boolean isSelf() {
+        return username != null && username.equals(currentUser.getUsername());
+    }
+
+    public Role[] getRoles() {
+        return Role.values();
+    }
+
+    public UserView getUser() {
+        return user;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public void setRole(Role role) {
+        this.role = role;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public void setVersion(long version) {
+        this.version = version;
+    }
+
+    public String getTemporaryPassword() {
+        return temporaryPassword;
+    }
+
+    public void setTemporaryPassword(String temporaryPassword) {
+        this.temporaryPassword = temporaryPassword;
+    }
+}

@@ -1,0 +1,127 @@
+package org.meetingportal.account;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.Map;
+import org.meetingportal.platform.DomainException;
+import org.meetingportal.platform.FacesMessages;
+import org.meetingportal.platform.Page;
+import org.meetingportal.security.CurrentUser;
+
+/** {@code /admin/users.xhtml}: find accounts, page through them, create one. */
+@Named
+@ViewScoped
+public class UsersPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final int PAGE_SIZE = 20;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private String query;
+    private int page;
+    private Page<UserView> results;
+
+    private String username;
+    private String displayName;
+    private String email;
+    private Role role = Role.EMPLOYEE;
+    private String password;
+
+    public void load() {
+        try {
+            results = accounts.search(query, Math.max(0, page), PAGE_SIZE);
+        } catch (DomainException e) {
+            results = accounts.search(query, 0, PAGE_SIZE);
+        }
+    }
+
+    public void create() throws IOException {
+        try {
+            UserView created = accounts.create(new NewUser(username, displayName, email, password, role),
+                    currentUser.username());
+            FacesMessages.flashInfo("admin.users.created", created.username());
+            FacesContext faces = FacesContext.getCurrentInstance();
+            faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath()
+                    + "/admin/users.xhtml?q=" + created.username());
+            faces.responseComplete();
+        } catch (DomainException e) {
+            FacesMessages.show(e, Map.of("username", "create:username", "displayName", "create:displayName",
+                    "email", "create:email", "role", "create:role", "password", "create:password"));
+        } finally {
+            password = null;
+        }
+    }
+
+    public Role[] getRoles() {
+        return Role.values();
+    }
+
+    public Page<UserView> getResults() {
+        return results;
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    public void setQuery(String query) {
+        this.query = query;
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public void setPage(int page) {
+        this.page = page;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public void setRole(Role role) {
+        this.role = role;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

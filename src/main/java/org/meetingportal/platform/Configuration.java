@@ -1,0 +1,72 @@
+package org.meetingportal.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The portal's settings. Each has one name, looked up first as a system property (so that server scripts
+ * can set it) and then as an environment variable; nothing is baked into the WAR.
+ */
+@ApplicationScoped
+public class Configuration {
+
+    public static final String ADMIN_PASSWORD = "PORTAL_ADMIN_PASSWORD";
+    public static final String SESSION_IDLE_MINUTES = "PORTAL_SESSION_IDLE_MINUTES";
+    public static final String SESSION_MAX_HOURS = "PORTAL_SESSION_MAX_HOURS";
+
+    private final UnaryOperator<String> source;
+
+    public Configuration() {
+        this(name -> {
+            String value = System.getProperty(name);
+            return value != null ? value : System.getenv(name);
+        });
+    }
+
+    /** For tests: settings from any lookup. */
+    public Configuration(UnaryOperator<String> source) {
+        this.source = source;
+    }
+
+    /** The value of a setting, absent when unset or blank. */
+    public Optional<String> text(String name) {
+        String value = source.apply(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    /**
+     * A whole number in {@code [min, max]}, or the default when unset.
+     *
+     * @throws IllegalStateException naming the setting when the value is not such a number, so that a
+     *     mistyped setting stops the portal at start instead of being silently replaced by the default
+     */
+    public long number(String name, long defaultValue, long min, long max) {
+        Optional<String> value = text(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            long parsed = Long.parseLong(value.get());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the allowed range
+        }
+        throw new IllegalStateException(
+                name + " must be a whole number from " + min + " to " + max + ", but is '" + value.get() + "'");
+    }
+
+    public int sessionIdleMinutes() {
+        return (int) number(SESSION_IDLE_MINUTES, 30, 1, 24 * 60);
+    }
+
+    public int sessionMaxHours() {
+        return (int) number(SESSION_MAX_HOURS, 12, 1, 7 * 24);
+    }
+
+    public Optional<String> initialAdminPassword() {
+        return Optional.ofNullable(source.apply(ADMIN_PASSWORD)).filter(p -> !p.isEmpty());
+    }
+}

@@ -1,0 +1,69 @@
+package org.meetingportal.platform;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.application.ViewExpiredException;
+import jakarta.faces.context.ExceptionHandler;
+import jakarta.faces.context.ExceptionHandlerFactory;
+import jakarta.faces.context.ExceptionHandlerWrapper;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ExceptionQueuedEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+
+/**
+ * A form posted after its page expired (the session ended, or the server restarted) sends the person back
+ * to a fresh copy of the same page with a sentence saying what happened, instead of an error page.
+ * Nothing of the expired post is applied.
+ */
+public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
+
+    public ExpiredViewHandlerFactory(ExceptionHandlerFactory wrapped) {
+        super(wrapped);
+    }
+
+    @Override
+    public ExceptionHandler getExceptionHandler() {
+        return new Handler(getWrapped().getExceptionHandler());
+    }
+
+    private static final class Handler extends ExceptionHandlerWrapper {
+
+        Handler(ExceptionHandler wrapped) {
+            super(wrapped);
+        }
+
+        @Override
+        public void handle() {
+            Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+            while (events.hasNext()) {
+                Throwable t = events.next().getContext().getException();
+                while (t != null && !(t instanceof ViewExpiredException)) {
+                    t = t.getCause();
+                }
+                if (t instanceof ViewExpiredException expired) {
+                    events.remove();
+                    sendBack(expired.getViewId());
+                }
+            }
+            getWrapped().handle();
+        }
+
+        private static void sendBack(String viewId) {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            ExternalContext external = faces.getExternalContext();
+            external.getFlash().setKeepMessages(true);
+            faces.addMessage(null, new FacesMessage(
+                    FacesMessage.SEVERITY_WARN,
+                    Messages.text(external.getRequestLocale(), "error.viewExpired"), null));
+            String target = viewId != null && viewId.startsWith("/") ? viewId : "/index.xhtml";
+            try {
+                external.redirect(external.getRequestContextPath() + target);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            faces.responseComplete();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.meetingportal.platform;
+
+import java.util.List;
+
+/** One page of a longer list: the items, the page number (from 0), its size and how many there are in all. */
+public record Page<T>(List<T> items, int page, int size, long total) {
+
+    public static final int MAX_SIZE = 100;
+
+    public Page {
+        items = List.copyOf(items);
+    }
+
+    public int pageCount() {
+        return size == 0 ? 0 : (int) ((total + size - 1) / size);
+    }
+
+    public boolean hasPrevious() {
+        return page > 0;
+    }
+
+    public boolean hasNext() {
+        return page + 1 < pageCount();
+    }
+}

@@ -1,0 +1,108 @@
+package org.meetingportal.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.meetingportal.platform.FacesMessages;
+
+/** {@code /login.xhtml}: signs a person in and takes them where they were going. */
+@Named
+@RequestScoped
+public class LoginPage {
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    FacesContext faces;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private String username;
+    private String password;
+    private String next;
+    private boolean signedOut;
+
+    /** Someone already signed in has nothing to do here. */
+    public void load() throws IOException {
+        if (currentUser.isSignedIn()) {
+            redirect();
+        } else if (signedOut) {
+            FacesMessages.info("signIn.signedOut");
+        }
+    }
+
+    public void signIn() throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        UsernamePasswordCredential credential = new UsernamePasswordCredential(
+                username == null ? "" : username.strip(), new Password(password == null ? "" : password));
+        security.authenticate(request, response,
+                AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
+        password = null;
+        SignInOutcome outcome = SignInOutcome.of(request);
+        switch (outcome.result()) {
+            case SIGNED_IN -> redirect();
+            case LOCKED -> {
+                external.setResponseStatus(429);
+                FacesMessages.error("signIn.locked", (outcome.retryAfterSeconds() + 59) / 60);
+            }
+            case REFUSED -> FacesMessages.error("signIn.failed");
+        }
+    }
+
+    private void redirect() throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        external.redirect(external.getRequestContextPath() + (isLocalPath(next) ? next : "/index.xhtml"));
+        faces.responseComplete();
+    }
+
+    /** Only paths of this portal, so that a crafted link cannot send a person elsewhere after sign-in. */
+    static boolean isLocalPath(String path) {
+        return path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\")
+                && path.chars().noneMatch(Character::isISOControl);
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
+    }
+
+    public boolean isSignedOut() {
+        return signedOut;
+    }
+
+    public void setSignedOut(boolean signedOut) {
+        this.signedOut = signedOut;
+    }
+}

@@ -1,0 +1,65 @@
+package org.meetingportal.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.meetingportal.account.Account;
+import org.meetingportal.account.AccountService;
+import org.meetingportal.account.Role;
+import org.meetingportal.platform.FieldProblems;
+
+/** {@code GET /api/me}: who is signed in and the CSRF token; {@code POST /api/me/password} changes the password. */
+@Path("me")
+@RequestScoped
+@AllowedBeforePasswordChange
+public class MeResource {
+
+    /** The signed-in person as the API describes them. */
+    public record Me(String username, String displayName, Role role, boolean mustChangePassword, String csrfToken) {
+    }
+
+    /** A person's own password change. */
+    public record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    @Inject
+    AccountService accounts;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get() {
+        return Response.ok(describe(request)).header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response changePassword(PasswordChange change) {
+        if (change == null) {
+            new FieldProblems().add("currentPassword", "account.password.currentWrong").throwIfAny();
+        }
+        Account account = accounts.changeOwnPassword(CurrentUser.of(request).orElseThrow().username(),
+                change.currentPassword(), change.newPassword());
+        Sessions.adopt(request, account);
+        CurrentUser.attach(request, account);
+        return Response.ok(describe(request)).header("Cache-Control", "no-store").build();
+    }
+
+    static Me describe(HttpServletRequest request) {
+        Account account = CurrentUser.of(request).orElseThrow();
+        String token = Sessions.signedIn(request).map(SignedInUser::csrfToken).orElse(null);
+        return new Me(account.username(), account.displayName(), account.role(), account.mustChangePassword(), token);
+    }
+}

@@ -1,0 +1,145 @@
+package org.meetingportal.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.meetingportal.account.Account;
+import org.meetingportal.account.AccountService;
+import org.meetingportal.account.SignInThrottleService;
+import org.meetingportal.platform.Configuration;
+import org.meetingportal.platform.SecurityLog;
+
+/**
+ * The portal's one way of knowing who is asking, for pages and API alike.
+ * <ul>
+ * <li>A sign-in (the login page or {@code POST /api/session} calling {@code SecurityContext.authenticate})
+ * is checked against the throttle, then the identity store, and starts a session under a new id.</li>
+ * <li>Every other request is recognised by its session, which is checked against the account on each
+ * request: a disabled account, a password changed elsewhere or a session past its absolute limit ends it.</li>
+ * <li>Anonymous requests for a protected page are sent to the login page; the API answers them itself.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class PortalAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Inject
+    SignInThrottleService throttle;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    Configuration configuration;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential login) {
+            return signIn(request, context, login);
+        }
+        Optional<Account> account = sessionAccount(request);
+        if (account.isPresent()) {
+            CurrentUser.attach(request, account.get());
+            return context.notifyContainerAboutLogin(account.get().username(), Set.of(account.get().role().name()));
+        }
+        if (context.isProtected()) {
+            return context.redirect(loginPage(request));
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
+            UsernamePasswordCredential login) {
+        String username = login.getCaller();
+        String address = ClientAddress.of(request);
+        Optional<Duration> lock = throttle.lockRemaining(username, address);
+        if (lock.isPresent()) {
+            SecurityLog.event("authn_login_fail_locked", "user", username, "address", address);
+            SignInOutcome.record(request, new SignInOutcome(SignInOutcome.Result.LOCKED, lock.get()));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        CredentialValidationResult result = identityStores.validate(login);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            boolean lockedNow = recordFailure(username, address);
+            SecurityLog.event("authn_login_fail", "user", username, "address", address);
+            if (lockedNow) {
+                SecurityLog.event("authn_login_lock", "user", username, "address", address);
+            }
+            SignInOutcome.record(request, new SignInOutcome(SignInOutcome.Result.REFUSED, null));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        throttle.recordSuccess(username);
+        Account account = accounts.account(username).orElseThrow();
+        Sessions.start(request, account, clock.instant(), configuration.sessionIdleMinutes());
+        CurrentUser.attach(request, account);
+        SecurityLog.event("authn_login_success", "user", username, "address", address);
+        SignInOutcome.record(request, new SignInOutcome(SignInOutcome.Result.SIGNED_IN, null));
+        return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
+    }
+
+    private boolean recordFailure(String username, String address) {
+        try {
+            return throttle.recordFailure(username, address);
+        } catch (RuntimeException firstCounterRace) {
+            // Two first failures for the same key raced to insert its row; the row exists now.
+            return throttle.recordFailure(username, address);
+        }
+    }
+
+    /** The account of a valid signed-in session, or empty after ending a session that is no longer valid. */
+    private Optional<Account> sessionAccount(HttpServletRequest request) {
+        Optional<SignedInUser> signedIn = Sessions.signedIn(request);
+        if (signedIn.isEmpty()) {
+            return Optional.empty();
+        }
+        SignedInUser user = signedIn.get();
+        Instant limit = user.signedInAt().plus(Duration.ofHours(configuration.sessionMaxHours()));
+        if (!clock.instant().isBefore(limit)) {
+            SecurityLog.event("session_expired", "user", user.username());
+            Sessions.end(request);
+            return Optional.empty();
+        }
+        Optional<Account> account = accounts.account(user.username())
+                .filter(Account::enabled)
+                .filter(a -> a.sessionGeneration() == user.sessionGeneration());
+        if (account.isEmpty()) {
+            SecurityLog.event("session_revoked", "user", user.username());
+            Sessions.end(request);
+        }
+        return account;
+    }
+
+    private static String loginPage(HttpServletRequest request) {
+        String login = request.getContextPath() + "/login.xhtml";
+        if (!"GET".equals(request.getMethod())) {
+            return login;
+        }
+        String target = request.getRequestURI().substring(request.getContextPath().length());
+        if (request.getQueryString() != null) {
+            target += "?" + request.getQueryString();
+        }
+        return login + "?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
+    }
+}

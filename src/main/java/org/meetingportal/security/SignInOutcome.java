@@ -1,0 +1,36 @@
+package org.meetingportal.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+
+/**
+ * How a sign-in attempt ended, passed from the authentication mechanism to the page or API call that asked
+ * for it through a request attribute.
+ */
+public record SignInOutcome(Result result, Duration retryAfter) {
+
+    /** The three answers a sign-in can get. */
+    public enum Result {
+        SIGNED_IN,
+        /** Unknown user, wrong password or disabled account: deliberately indistinguishable. */
+        REFUSED,
+        /** Too many failures for this account or address. */
+        LOCKED
+    }
+
+    private static final String ATTRIBUTE = SignInOutcome.class.getName();
+
+    static void record(HttpServletRequest request, SignInOutcome outcome) {
+        request.setAttribute(ATTRIBUTE, outcome);
+    }
+
+    public static SignInOutcome of(HttpServletRequest request) {
+        Object outcome = request.getAttribute(ATTRIBUTE);
+        return outcome instanceof SignInOutcome o ? o : new SignInOutcome(Result.REFUSED, null);
+    }
+
+    /** Whole seconds until another attempt may succeed, rounded up. */
+    public long retryAfterSeconds() {
+        return retryAfter == null ? 0 : Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    }
+}
