@@ -1,0 +1,87 @@
+package org.meetingportal.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A minimal HTTP/1.1 client that sends from a chosen loopback address (127.0.0.2, 127.0.0.3, ...), so that
+ * tests of the per-address sign-in throttle lock out that address only, never the one all other tests use.
+ * (java.net.http cannot choose its local address on Java 17.)
+ */
+public final class RawHttp {
+
+    private RawHttp() {
+    }
+
+    /** Status, the raw header block and the body of one request sent from {@code from}. */
+    public record Answer(int status, String headers, String body) {
+        public boolean hasHeader(String name) {
+            return headers.toLowerCase().contains("\r\n" + name.toLowerCase() + ":");
+        }
+    }
+
+    public static Answer postJson(URL base, String from, String path, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        String request = "POST " + path + " HTTP/1.1\r\n"
+                + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Accept: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n"
+                + "Connection: close\r\n\r\n";
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
+            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            return parse(readAll(socket.getInputStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        in.transferTo(all);
+        return all.toByteArray();
+    }
+
+    private static Answer parse(byte[] raw) {
+        String text = new String(raw, StandardCharsets.UTF_8);
+        int end = text.indexOf("\r\n\r\n");
+        String head = end < 0 ? text : text.substring(0, end + 2);
+        String body = end < 0 ? "" : text.substring(end + 4);
+        int status = Integer.parseInt(head.substring(9, 12));
+        if (head.toLowerCase().contains("transfer-encoding: chunked")) {
+            body = dechunk(body);
+        }
+        return new Answer(status, head, body);
+    }
+
+    private static String dechunk(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (at < chunked.length()) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
+            if (size == 0) {
+                break;
+            }
+            byte[] rest = chunked.substring(lineEnd + 2).getBytes(StandardCharsets.UTF_8);
+            String chunk = new String(rest, 0, size, StandardCharsets.UTF_8);
+            body.append(chunk);
+            at = lineEnd + 2 + chunk.length() + 2;
+        }
+        return body.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package org.meetingportal.testing;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** Facts about the portal under test that the build hands to the integration tests. */
+public final class TestPortal {
+
+    private TestPortal() {
+    }
+
+    /** The WAR that {@code mvn package} built: the tests deploy exactly what ships. */
+    public static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(required("portal.war")));
+    }
+
+    /** The password the test server's first admin was created with (PORTAL_ADMIN_PASSWORD). */
+    public static String adminPassword() {
+        return required("portal.it.adminPassword");
+    }
+
+    public static Path buildDir() {
+        return Path.of(required("portal.it.buildDir"));
+    }
+
+    /** A username no other test uses, starting with {@code prefix}. */
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("System property " + property + " is missing: run the tests with Maven");
+        }
+        return value;
+    }
+}
