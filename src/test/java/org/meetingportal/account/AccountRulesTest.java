@@ -1,0 +1,54 @@
+package org.meetingportal.account;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.meetingportal.platform.DomainException;
+import org.meetingportal.platform.FieldProblems;
+
+class AccountRulesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "alice", "Bob_2", "li-wei", "abcdefghijabcdefghijabcdefghij12"})
+    void acceptsTrtcUserIds(String username) {
+        assertTrue(AccountRules.isUsername(username));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a b", "alice@example.com", "张伟", "x.y", "semi;colon", "tab\t"})
+    void refusesAnythingTrtcWouldNot(String username) {
+        assertFalse(AccountRules.isUsername(username));
+    }
+
+    @Test
+    void refusesUsernamesLongerThan32() {
+        assertFalse(AccountRules.isUsername("x".repeat(33)));
+        assertFalse(AccountRules.isUsername(null));
+    }
+
+    @Test
+    void namesEveryBadField() {
+        FieldProblems problems = new FieldProblems();
+        AccountRules.checkUsername("no spaces please", problems);
+        AccountRules.checkDisplayName("  ", problems);
+        AccountRules.checkEmail("not-an-address", problems);
+        AccountRules.checkRole(null, problems);
+        DomainException e = assertThrows(DomainException.class, problems::throwIfAny);
+        assertTrue(e.fieldProblems().stream().map(p -> p.field()).toList()
+                .containsAll(java.util.List.of("username", "displayName", "email", "role")));
+    }
+
+    @Test
+    void displayNamesMayBeChineseButNotControlCharacters() {
+        FieldProblems ok = new FieldProblems();
+        AccountRules.checkDisplayName("王小明 (Wang Xiaoming)", ok);
+        ok.throwIfAny();
+        FieldProblems bad = new FieldProblems();
+        AccountRules.checkDisplayName("Eve\nsecurity_event=fake", bad);
+        assertTrue(bad.has("displayName"));
+    }
+}

@@ -1,0 +1,45 @@
+package org.meetingportal.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationTest {
+
+    private static Configuration with(Map<String, String> values) {
+        return new Configuration(values::get);
+    }
+
+    @Test
+    void usesDefaultsWhenNothingIsSet() {
+        Configuration config = with(Map.of());
+        assertEquals(30, config.sessionIdleMinutes());
+        assertEquals(12, config.sessionMaxHours());
+        assertEquals(Optional.empty(), config.initialAdminPassword());
+    }
+
+    @Test
+    void readsWholeNumbersInRange() {
+        Configuration config = with(Map.of(Configuration.SESSION_IDLE_MINUTES, " 15 ", Configuration.SESSION_MAX_HOURS, "8"));
+        assertEquals(15, config.sessionIdleMinutes());
+        assertEquals(8, config.sessionMaxHours());
+    }
+
+    @Test
+    void stopsWithAClearMessageOnABadValue() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> with(Map.of(Configuration.SESSION_IDLE_MINUTES, "thirty")).sessionIdleMinutes());
+        assertTrue(e.getMessage().contains("PORTAL_SESSION_IDLE_MINUTES") && e.getMessage().contains("thirty"));
+        assertThrows(IllegalStateException.class, () -> with(Map.of(Configuration.SESSION_MAX_HOURS, "0")).sessionMaxHours());
+    }
+
+    @Test
+    void keepsTheAdminPasswordExactlyAsGiven() {
+        assertEquals(Optional.of(" spaced pass phrase "),
+                with(Map.of(Configuration.ADMIN_PASSWORD, " spaced pass phrase ")).initialAdminPassword());
+    }
+}

@@ -1,0 +1,23 @@
+package org.meetingportal.security;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LoginPageTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/index.xhtml", "/admin/users.xhtml?q=a&page=2", "/meeting.xhtml?id=7"})
+    void returnsToPagesOfThePortal(String next) {
+        assertTrue(LoginPage.isLocalPath(next));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)",
+        "index.xhtml", "/x\r\nSet-Cookie: a=b", ""})
+    void neverSendsAPersonElsewhere(String next) {
+        assertFalse(LoginPage.isLocalPath(next));
+    }
+}
