@@ -1,6 +1,5 @@
 package org.meetingportal.platform;
 
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
@@ -18,6 +17,9 @@ import java.util.Iterator;
  * Nothing of the expired post is applied.
  */
 public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
+
+    /** The query parameter that tells a page its previous copy had expired. */
+    public static final String EXPIRED_PARAMETER = "expired";
 
     public ExpiredViewHandlerFactory(ExceptionHandlerFactory wrapped) {
         super(wrapped);
@@ -50,16 +52,13 @@ public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
             getWrapped().handle();
         }
 
+        /** Back to the same page; the template reads {@code expired} and says what happened. */
         private static void sendBack(String viewId) {
             FacesContext faces = FacesContext.getCurrentInstance();
             ExternalContext external = faces.getExternalContext();
-            external.getFlash().setKeepMessages(true);
-            faces.addMessage(null, new FacesMessage(
-                    FacesMessage.SEVERITY_WARN,
-                    Messages.text(external.getRequestLocale(), "error.viewExpired"), null));
             String target = viewId != null && viewId.startsWith("/") ? viewId : "/index.xhtml";
             try {
-                external.redirect(external.getRequestContextPath() + target);
+                external.redirect(external.getRequestContextPath() + target + "?" + EXPIRED_PARAMETER + "=true");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
