@@ -1,0 +1,234 @@
+package org.meetingportal.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.meetingportal.testing.HttpAnswer;
+import org.meetingportal.testing.PortalClient;
+import org.meetingportal.testing.TestPortal;
+
+/**
+ * A portal's life across hard stops, on its own WildFly (a copy of the provisioned server's configuration,
+ * ports +300, a fresh data folder, no PORTAL_ADMIN_PASSWORD) that this test starts and kills with SIGKILL:
+ * the first start creates an admin with a logged random password, committed accounts survive {@code kill -9},
+ * the stored hashes have OWASP's parameters, and a hash with old parameters is renewed at sign-in.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RestartIT {
+
+    private static final int PORT_OFFSET = 300;
+    private static final URI BASE = URI.create("http://127.0.0.1:" + (8080 + PORT_OFFSET) + "/");
+    private static final Pattern GENERATED = Pattern.compile("'admin' with the password (\\S+) \\.");
+
+    private static Path baseDir;
+    private static Path dataDir;
+    private static Process server;
+    private static final java.util.List<Process> started = new java.util.ArrayList<>();
+    private static final Map<String, String> passwords = new HashMap<>();
+
+    @BeforeAll
+    static void prepareServerCopy() throws IOException {
+        Path build = TestPortal.buildDir();
+        baseDir = build.resolve("restart-it/standalone");
+        dataDir = build.resolve("restart-it/data");
+        deleteTree(build.resolve("restart-it"));
+        Path provisioned = Path.of(System.getProperty("jboss.home"), "standalone");
+        Files.createDirectories(baseDir.resolve("configuration"));
+        Files.createDirectories(baseDir.resolve("deployments"));
+        try (Stream<Path> files = Files.list(provisioned.resolve("configuration"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = file.getFileName().toString();
+                if (name.equals("standalone.xml")) {
+                    // Deployments another test has made on the original server are not ours to start.
+                    String xml = Files.readString(file).replaceAll("(?s)<deployments>.*?</deployments>", "");
+                    Files.writeString(baseDir.resolve("configuration").resolve(name), xml);
+                } else {
+                    Files.copy(file, baseDir.resolve("configuration").resolve(name));
+                }
+            }
+        }
+        Files.copy(Path.of(System.getProperty("portal.war")), baseDir.resolve("deployments/meeting-portal.war"));
+    }
+
+    @AfterAll
+    static void stopServers() {
+        started.forEach(RestartIT::kill);
+    }
+
+    @Test
+    @Order(1)
+    void firstStartCreatesAnAdminWithARandomPasswordShownOnceThatMustBeChanged() throws Exception {
+        server = start();
+        Matcher generated = GENERATED.matcher(serverLog());
+        assertTrue(generated.find(), "the generated admin password is logged");
+        String initial = generated.group(1);
+        assertTrue(initial.length() >= 16);
+
+        PortalClient admin = PortalClient.signedIn(BASE, "admin", initial);
+        assertTrue(admin.get("api/me").json().getBoolean("mustChangePassword"));
+        assertEquals(403, admin.get("api/users").status());
+        HttpAnswer changed = admin.post("api/me/password", Json.createObjectBuilder()
+                .add("currentPassword", initial).add("newPassword", "restart-chief-phrase").build());
+        assertEquals(200, changed.status(), changed::toString);
+        passwords.put("admin", "restart-chief-phrase");
+
+        for (String name : new String[] {"kept-one", "kept-two", "legacy"}) {
+            admin.createUser(name, "EMPLOYEE", "same-first-phrase");
+        }
+        // No pause: what the API confirmed must be on disk the moment it answered.
+        kill(server);
+    }
+
+    @Test
+    @Order(2)
+    void storedHashesArePbkdf2WithOwaspParametersAndDistinctSalts() throws SQLException {
+        try (Connection db = database()) {
+            Map<String, String> hashes = new HashMap<>();
+            try (ResultSet rows = db.createStatement().executeQuery("SELECT username, password_hash FROM portal_user")) {
+                while (rows.next()) {
+                    hashes.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            assertEquals(java.util.Set.of("admin", "kept-one", "kept-two", "legacy"), hashes.keySet(),
+                    "every committed account survived kill -9");
+            for (String hash : hashes.values()) {
+                String[] parts = hash.split(":");
+                assertEquals("PBKDF2WithHmacSHA256", parts[0]);
+                assertEquals("600000", parts[1]);
+                assertTrue(Base64.getDecoder().decode(parts[2]).length >= 16);
+            }
+            assertNotEquals(hashes.get("kept-one"), hashes.get("kept-two"), "same password, different salt and hash");
+
+            // Make one account look as if it was stored by an older version with a weaker work factor.
+            try (PreparedStatement update = db.prepareStatement(
+                    "UPDATE portal_user SET password_hash = ?, must_change_password = FALSE WHERE username = 'legacy'")) {
+                update.setString(1, new PasswordHasher(2_048).hash("legacy-pass-phrase"));
+                assertEquals(1, update.executeUpdate());
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void afterARestartEverythingIsThereAndAnOldHashIsRenewedAtSignIn() throws Exception {
+        long createdBefore = countGeneratedPasswordLines();
+        server = start();
+        assertEquals(createdBefore, countGeneratedPasswordLines(), "no second admin, no new password in the log");
+
+        PortalClient admin = PortalClient.signedIn(BASE, "admin", passwords.get("admin"));
+        assertEquals(4, admin.get("api/users?q=").json().getInt("total"));
+        assertTrue(admin.get("api/users/kept-two").json().getBoolean("mustChangePassword"));
+
+        PortalClient legacy = PortalClient.signedIn(BASE, "legacy", "legacy-pass-phrase");
+        assertEquals("legacy", legacy.get("api/me").json().getString("username"));
+        kill(server);
+        server = null;
+
+        try (Connection db = database();
+                ResultSet row = db.createStatement().executeQuery(
+                        "SELECT password_hash FROM portal_user WHERE username = 'legacy'")) {
+            assertTrue(row.next());
+            assertEquals(600_000, PasswordHasher.iterationsOf(row.getString(1)), "re-hashed with today's parameters");
+            assertTrue(new PasswordHasher().verify("legacy-pass-phrase", row.getString(1)));
+        }
+    }
+
+    private static Process start() throws IOException, InterruptedException {
+        Path home = Path.of(System.getProperty("jboss.home"));
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + baseDir, "-Djboss.socket.binding.port-offset=" + PORT_OFFSET);
+        builder.environment().remove("PORTAL_ADMIN_PASSWORD");
+        builder.environment().put("PORTAL_DATA_DIR", dataDir.toString());
+        builder.environment().put("JAVA_OPTS", "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true");
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("console.log").toFile()));
+        PortalClient probe = new PortalClient(BASE);
+        if (answers(probe)) {
+            throw new AssertionError("something already answers on " + BASE + "; stop it first");
+        }
+        Process process = builder.start();
+        started.add(process);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("WildFly stopped during start; see " + baseDir.resolve("console.log"));
+            }
+            if (answers(probe)) {
+                return process;
+            }
+            Thread.sleep(500);
+        }
+        kill(process);
+        throw new AssertionError("the portal did not answer /api/health within 3 minutes");
+    }
+
+    private static boolean answers(PortalClient probe) {
+        try {
+            return probe.get("api/health").status() == 200;
+        } catch (RuntimeException notListening) {
+            return false;
+        }
+    }
+
+    /** SIGKILL to the server JVM and its launcher: no shutdown hook, no flush, nothing graceful. */
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("portal") + ";IFEXISTS=TRUE", "sa", "sa");
+    }
+
+    private static String serverLog() throws IOException {
+        return Files.readString(baseDir.resolve("log/server.log"), StandardCharsets.UTF_8);
+    }
+
+    private static long countGeneratedPasswordLines() throws IOException {
+        return GENERATED.matcher(serverLog()).results().count();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
