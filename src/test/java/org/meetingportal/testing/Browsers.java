@@ -1,0 +1,79 @@
+package org.meetingportal.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium, headless, with a fresh profile and fake camera and microphone, driven by Debian's
+ * chromedriver. Where they are missing the browser tests are skipped on a developer's machine, but fail in
+ * CI ({@code CI=true}), where a skipped browser test would be a lie.
+ */
+public final class Browsers {
+
+    public static final String CHROMIUM = "/usr/bin/chromium";
+    public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private Browsers() {
+    }
+
+    public static ChromeDriver chromium(String language) {
+        boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+        if (!present) {
+            String why = "Chromium and chromedriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (apt-get install chromium chromium-driver)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(why);
+            }
+            Assumptions.abort(why);
+        }
+        Path profile;
+        try {
+            profile = Files.createTempDirectory(TestPortal.buildDir(), "chromium-profile-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--window-size=1280,900", "--lang=" + language, "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    /**
+     * The portal's address with the host as {@code localhost}: browsers grant camera and microphone only to
+     * secure contexts, which plain HTTP is on localhost but not on 127.0.0.1 or a host's address.
+     */
+    public static String localhost(URL base) {
+        return base.getProtocol() + "://localhost:" + base.getPort() + "/";
+    }
+
+    public static Path screenshot(ChromeDriver driver, String name) {
+        try {
+            Path dir = Files.createDirectories(TestPortal.buildDir().resolve("screenshots"));
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}
