@@ -15,7 +15,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.meetingportal.account.Account;
@@ -115,8 +114,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             return Optional.empty();
         }
         SignedInUser user = signedIn.get();
-        Instant limit = user.signedInAt().plus(Duration.ofHours(configuration.sessionMaxHours()));
-        if (!clock.instant().isBefore(limit)) {
+        if (user.expiredAt(clock.instant(), Duration.ofHours(configuration.sessionMaxHours()))) {
             SecurityLog.event("session_expired", "user", user.username());
             Sessions.end(request);
             return Optional.empty();

@@ -1,6 +1,7 @@
 package org.meetingportal.security;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -12,6 +13,11 @@ public record SignedInUser(String username, int sessionGeneration, Instant signe
         implements Serializable {
 
     static final String ATTRIBUTE = SignedInUser.class.getName();
+
+    /** Whether the session has outlived its absolute limit, however active it was. */
+    boolean expiredAt(Instant now, Duration maxAge) {
+        return !now.isBefore(signedInAt.plus(maxAge));
+    }
 
     SignedInUser withGeneration(int generation) {
         return new SignedInUser(username, generation, signedInAt, csrfToken);

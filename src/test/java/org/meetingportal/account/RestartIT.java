@@ -140,6 +140,8 @@ class RestartIT {
     void afterARestartEverythingIsThereAndAnOldHashIsRenewedAtSignIn() throws Exception {
         long createdBefore = countGeneratedPasswordLines();
         server = start();
+        PortalClient idle = PortalClient.signedIn(BASE, "kept-one", "same-first-phrase");
+        Instant idleSince = Instant.now();
         assertEquals(createdBefore, countGeneratedPasswordLines(), "no second admin, no new password in the log");
 
         PortalClient admin = PortalClient.signedIn(BASE, "admin", passwords.get("admin"));
@@ -148,6 +150,15 @@ class RestartIT {
 
         PortalClient legacy = PortalClient.signedIn(BASE, "legacy", "legacy-pass-phrase");
         assertEquals("legacy", legacy.get("api/me").json().getString("username"));
+
+        // PORTAL_SESSION_IDLE_MINUTES=1 on this server: a minute without a request ends a session, while
+        // one that keeps asking stays signed in.
+        while (Instant.now().isBefore(idleSince.plusSeconds(65))) {
+            Thread.sleep(15_000);
+            assertEquals(200, admin.get("api/me").status(), "an active session stays signed in");
+        }
+        assertEquals(401, idle.get("api/me").status(), "the idle session has ended");
+        assertEquals(200, admin.get("api/me").status());
         kill(server);
         server = null;
 
@@ -166,6 +177,7 @@ class RestartIT {
                 "-Djboss.server.base.dir=" + baseDir, "-Djboss.socket.binding.port-offset=" + PORT_OFFSET);
         builder.environment().remove("PORTAL_ADMIN_PASSWORD");
         builder.environment().put("PORTAL_DATA_DIR", dataDir.toString());
+        builder.environment().put("PORTAL_SESSION_IDLE_MINUTES", "1");
         builder.environment().put("JAVA_OPTS", "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true");
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("console.log").toFile()));
