@@ -27,14 +27,13 @@ public class InitialAdmin {
     Configuration configuration;
 
     void create(@Observes @Priority(SchemaMigration.PRIORITY + 10) @Initialized(ApplicationScoped.class) Object started) {
+        Optional<String> configured = configuration.initialAdminPassword();
         Optional<String> generated;
         try {
-            generated = accounts.createInitialAdmin(configuration.initialAdminPassword());
-        } catch (IllegalStateException e) {
-            throw e;
+            generated = accounts.createInitialAdmin(configured);
         } catch (RuntimeException e) {
-            // Another node created the first admin at the same moment; its account is as good as ours.
-            if (accounts.account(AccountService.INITIAL_ADMIN).isPresent()) {
+            // Another node may have created the first admin at the same moment; its account is as good as ours.
+            if (!(e instanceof IllegalStateException) && accounts.account(AccountService.INITIAL_ADMIN).isPresent()) {
                 return;
             }
             throw e;

@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
 import org.meetingportal.security.CurrentUser;
@@ -64,7 +65,7 @@ public class UserPage implements Serializable {
         }
     }
 
-    private void act(java.util.function.Supplier<UserView> action, String doneKey) throws IOException {
+    private void act(Supplier<UserView> action, String doneKey) throws IOException {
         try {
             UserView changed = action.get();
             FacesMessages.flashInfo(doneKey, changed.username());

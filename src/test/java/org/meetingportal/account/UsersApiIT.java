@@ -7,35 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.meetingportal.testing.HttpAnswer;
 import org.meetingportal.testing.PortalClient;
+import org.meetingportal.testing.PortalIT;
 import org.meetingportal.testing.TestPortal;
 
 /** {@code /api/users} as an admin uses it, and everything a careless or hostile client may send it. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class UsersApiIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TestPortal.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private PortalClient admin() {
-        return PortalClient.signedIn(base, "admin", TestPortal.adminPassword());
-    }
+class UsersApiIT extends PortalIT {
 
     private static JsonObject user(String name, String role) {
         return Json.createObjectBuilder().add("username", name).add("displayName", "Li Wei " + name)

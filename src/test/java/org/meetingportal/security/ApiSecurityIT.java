@@ -7,35 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.meetingportal.testing.HttpAnswer;
 import org.meetingportal.testing.PortalClient;
+import org.meetingportal.testing.PortalIT;
 import org.meetingportal.testing.TestPortal;
 
 /** Sign-in, sessions, CSRF and role checks of the API, seen from outside as anonymous, employee and admin. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ApiSecurityIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TestPortal.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private PortalClient admin() {
-        return PortalClient.signedIn(base, "admin", TestPortal.adminPassword());
-    }
+class ApiSecurityIT extends PortalIT {
 
     @Test
     void healthSaysUpWhenTheDatabaseAnswers() {

@@ -3,19 +3,13 @@ package org.meetingportal.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.meetingportal.testing.Browsers;
+import org.meetingportal.testing.PortalIT;
 import org.meetingportal.testing.TestPortal;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -25,17 +19,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A person in a real headless Chromium: signs in, adds a colleague on the admin page, and that colleague's first sign-in. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class BrowserIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TestPortal.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class BrowserIT extends PortalIT {
 
     private ChromeDriver browser;
 
@@ -93,8 +77,7 @@ class BrowserIT {
     @Test
     void aNewColleagueChoosesTheirOwnPasswordInChinese() {
         String name = TestPortal.uniqueName("zh");
-        org.meetingportal.testing.PortalClient.signedIn(base, "admin", TestPortal.adminPassword())
-                .createUser(name, "EMPLOYEE", "first-chinese-phrase");
+        admin().createUser(name, "EMPLOYEE", "first-chinese-phrase");
         browser = Browsers.chromium("zh-CN");
         String portal = Browsers.localhost(base);
         browser.get(portal + "index.xhtml");

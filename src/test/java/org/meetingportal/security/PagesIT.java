@@ -4,39 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.meetingportal.testing.HttpAnswer;
 import org.meetingportal.testing.PortalClient;
+import org.meetingportal.testing.PortalIT;
 import org.meetingportal.testing.TestPortal;
 
 /** The Faces pages as a browser sees them: who may open which page, sign-in and sign-out, forms and errors. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PagesIT {
+class PagesIT extends PortalIT {
 
     private static final List<String> SIGNED_IN_PAGES = List.of("", "index.xhtml", "account.xhtml");
     private static final List<String> ADMIN_PAGES = List.of("admin/users.xhtml", "admin/user.xhtml?username=admin");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TestPortal.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private PortalClient admin() {
-        return PortalClient.signedIn(base, "admin", TestPortal.adminPassword());
-    }
 
     /** Signs in through the login page's form and returns the redirect it answers with. */
     private HttpAnswer signInOnPage(PortalClient client, String next, String username, String password) {

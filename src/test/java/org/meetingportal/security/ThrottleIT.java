@@ -6,38 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.meetingportal.testing.HttpAnswer;
 import org.meetingportal.testing.PortalClient;
+import org.meetingportal.testing.PortalIT;
 import org.meetingportal.testing.RawHttp;
 import org.meetingportal.testing.TestPortal;
 
 /**
  * Sign-in throttling: five failures lock an account, twenty lock an address, for fifteen minutes, even for
- * the right password. Each test sends from its own loopback address, so that no other test is locked out.
+ * the right password. Each test sends from a loopback address of its own, so that no other test is locked out.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ThrottleIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TestPortal.war();
-    }
-
-    @ArquillianResource
-    URL base;
+class ThrottleIT extends PortalIT {
 
     private static String credentials(String username, String password) {
         return Json.createObjectBuilder().add("username", username).add("password", password).build().toString();
@@ -46,12 +30,13 @@ class ThrottleIT {
     @Test
     void fiveFailuresLockTheAccountEvenForTheRightPassword() throws IOException {
         String name = TestPortal.uniqueName("locked");
-        PortalClient.signedIn(base, "admin", TestPortal.adminPassword()).createUser(name, "EMPLOYEE", "right-pass-phrase");
+        String from = RawHttp.freshLoopbackAddress();
+        admin().createUser(name, "EMPLOYEE", "right-pass-phrase");
         for (int i = 1; i <= 5; i++) {
-            RawHttp.Answer failed = RawHttp.postJson(base, "127.0.0.2", "/api/session", credentials(name, "wrong-" + i));
+            RawHttp.Answer failed = RawHttp.postJson(base, from, "/api/session", credentials(name, "wrong-" + i));
             assertEquals(401, failed.status(), "failure " + i + ": " + failed.body());
         }
-        RawHttp.Answer locked = RawHttp.postJson(base, "127.0.0.2", "/api/session", credentials(name, "right-pass-phrase"));
+        RawHttp.Answer locked = RawHttp.postJson(base, from, "/api/session", credentials(name, "right-pass-phrase"));
         assertEquals(429, locked.status(), locked.body());
         assertTrue(locked.hasHeader("Retry-After"), locked.headers());
         assertTrue(locked.body().contains("try again in 15 minutes"), locked.body());
@@ -65,17 +50,18 @@ class ThrottleIT {
         assertTrue(page.body().contains("Too many failed sign-ins."));
         assertEquals(429, new PortalClient(base).signIn(name, "right-pass-phrase").status());
 
-        assertTrue(serverLog().contains("security_event=authn_login_lock user=\"" + name + "\" address=\"127.0.0.2\""));
+        assertTrue(serverLog().contains("security_event=authn_login_lock user=\"" + name + "\" address=\"" + from + "\""));
     }
 
     @Test
     void twentyFailuresFromOneAddressLockThatAddressOnly() {
+        String from = RawHttp.freshLoopbackAddress();
         for (int i = 1; i <= 20; i++) {
-            RawHttp.Answer failed = RawHttp.postJson(base, "127.0.0.3", "/api/session",
+            RawHttp.Answer failed = RawHttp.postJson(base, from, "/api/session",
                     credentials(TestPortal.uniqueName("guess"), "guessed-" + i));
             assertEquals(401, failed.status(), "failure " + i);
         }
-        RawHttp.Answer locked = RawHttp.postJson(base, "127.0.0.3", "/api/session",
+        RawHttp.Answer locked = RawHttp.postJson(base, from, "/api/session",
                 credentials("admin", TestPortal.adminPassword()));
         assertEquals(429, locked.status(), "the admin's right password from the locked address is refused");
         assertEquals(200, new PortalClient(base).signIn("admin", TestPortal.adminPassword()).status(),
@@ -85,7 +71,7 @@ class ThrottleIT {
     @Test
     void signInEventsAreLoggedOneLineEachWithoutThePasswordOrForgedLines() throws IOException {
         String forged = "eve\r\n2026-01-01 INFO security_event=authn_login_success user=\"admin\"";
-        RawHttp.Answer refused = RawHttp.postJson(base, "127.0.0.4", "/api/session", credentials(forged, "secret-guess-42"));
+        RawHttp.Answer refused = RawHttp.postJson(base, RawHttp.freshLoopbackAddress(), "/api/session", credentials(forged, "secret-guess-42"));
         assertEquals(401, refused.status());
         String log = serverLog();
         assertTrue(log.contains("security_event=authn_login_fail user=\"eve\\r\\n2026-01-01 INFO"), "escaped in place");

@@ -21,6 +21,15 @@ public final class RawHttp {
     private RawHttp() {
     }
 
+    /**
+     * A loopback address no earlier run has used, in 127.1.0.0/16 to 127.254.255.255: a test that locks an
+     * address must not find it still locked from a previous run on the same database.
+     */
+    public static String freshLoopbackAddress() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(1, 255);
+    }
+
     /** Status, the raw header block and the body of one request sent from {@code from}. */
     public record Answer(int status, String headers, String body) {
         public boolean hasHeader(String name) {
