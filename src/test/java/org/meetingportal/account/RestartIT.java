@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +19,22 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,7 +61,7 @@ class RestartIT {
     private static Path baseDir;
     private static Path dataDir;
     private static Process server;
-    private static final java.util.List<Process> started = new java.util.ArrayList<>();
+    private static final List<Process> started = new ArrayList<>();
     private static final Map<String, String> passwords = new HashMap<>();
 
     @BeforeAll
@@ -68,6 +79,9 @@ class RestartIT {
                 if (name.equals("standalone.xml")) {
                     // Deployments another test has made on the original server are not ours to start.
                     String xml = Files.readString(file).replaceAll("(?s)<deployments>.*?</deployments>", "");
+                    // An HTTPS listener with WildFly's self-signed certificate, to see what changes over TLS.
+                    xml = xml.replaceFirst("(<http-listener [^>]*/>)",
+                            "$1<https-listener name=\"https\" socket-binding=\"https\" ssl-context=\"applicationSSC\"/>");
                     Files.writeString(baseDir.resolve("configuration").resolve(name), xml);
                 } else {
                     Files.copy(file, baseDir.resolve("configuration").resolve(name));
@@ -116,7 +130,7 @@ class RestartIT {
                     hashes.put(rows.getString(1), rows.getString(2));
                 }
             }
-            assertEquals(java.util.Set.of("admin", "kept-one", "kept-two", "legacy"), hashes.keySet(),
+            assertEquals(Set.of("admin", "kept-one", "kept-two", "legacy"), hashes.keySet(),
                     "every committed account survived kill -9");
             for (String hash : hashes.values()) {
                 String[] parts = hash.split(":");
@@ -158,6 +172,7 @@ class RestartIT {
             assertEquals(200, admin.get("api/me").status(), "an active session stays signed in");
         }
         assertEquals(401, idle.get("api/me").status(), "the idle session has ended");
+        overHttpsTheSessionCookieIsSecureAndHstsIsSent();
         assertEquals(200, admin.get("api/me").status());
         kill(server);
         server = null;
@@ -169,6 +184,36 @@ class RestartIT {
             assertEquals(600_000, PasswordHasher.iterationsOf(row.getString(1)), "re-hashed with today's parameters");
             assertTrue(new PasswordHasher().verify("legacy-pass-phrase", row.getString(1)));
         }
+    }
+
+    private static void overHttpsTheSessionCookieIsSecureAndHstsIsSent() throws Exception {
+        SSLContext trustingTheTestCertificate = SSLContext.getInstance("TLS");
+        trustingTheTestCertificate.init(null, new TrustManager[] {new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, null);
+        HttpClient https = HttpClient.newBuilder().sslContext(trustingTheTestCertificate).build();
+        HttpResponse<String> signIn = https.send(java.net.http.HttpRequest
+                .newBuilder(URI.create("https://localhost:" + (8443 + PORT_OFFSET) + "/api/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
+                        .add("username", "admin").add("password", passwords.get("admin")).build().toString()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, signIn.statusCode(), signIn::body);
+        String cookie = signIn.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertTrue(cookie.toLowerCase().contains("; secure") && cookie.contains("HttpOnly"), cookie);
+        assertTrue(signIn.headers().firstValue("Strict-Transport-Security").orElse("").contains("max-age="));
     }
 
     private static Process start() throws IOException, InterruptedException {
@@ -238,7 +283,7 @@ class RestartIT {
             return;
         }
         try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }
