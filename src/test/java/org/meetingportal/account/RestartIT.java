@@ -203,7 +203,7 @@ class RestartIT {
             }
         }}, null);
         HttpClient https = HttpClient.newBuilder().sslContext(trustingTheTestCertificate).build();
-        HttpResponse<String> signIn = https.send(java.net.http.HttpRequest
+        HttpResponse<String> signIn = https.send(HttpRequest
                 .newBuilder(URI.create("https://localhost:" + (8443 + PORT_OFFSET) + "/api/session"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
