@@ -6,12 +6,12 @@ import java.io.Serializable;
  * What the rest of the portal needs to know about the person behind a request, read fresh from the
  * database each time: a role change, a disabled account or a password change takes effect at once.
  */
-public record Account(String username, String displayName, Role role, boolean enabled, boolean mustChangePassword,
-        int sessionGeneration) implements Serializable {
+public record Account(String username, String displayName, String email, Role role, boolean enabled,
+        boolean mustChangePassword, int sessionGeneration, String timeZone) implements Serializable {
 
     static Account of(User user) {
-        return new Account(user.getUsername(), user.getDisplayName(), user.getRole(), user.isEnabled(),
-                user.isMustChangePassword(), user.getSessionGeneration());
+        return new Account(user.getUsername(), user.getDisplayName(), user.getEmail(), user.getRole(),
+                user.isEnabled(), user.isMustChangePassword(), user.getSessionGeneration(), user.getTimeZone());
     }
 
     public boolean isAdmin() {

@@ -7,9 +7,14 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FieldProblems;
 import org.meetingportal.platform.Page;
@@ -64,6 +69,35 @@ public class AccountService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Account> account(String username) {
         return findUser(username).map(Account::of);
+    }
+
+    /** The accounts of these usernames that exist, in one query, by username. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Account> accounts(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Map.of();
+        }
+        return em.createNamedQuery(User.FIND_BY_USERNAMES, User.class)
+                .setParameter("usernames", Set.copyOf(usernames))
+                .getResultStream()
+                .collect(Collectors.toMap(User::getUsername, Account::of));
+    }
+
+    /** Usernames whose username or display name contains {@code text}, at most {@code max} of them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> usernamesMatching(String text, int max) {
+        String pattern = "%" + likeEscape(text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) + "%";
+        return em.createNamedQuery(User.FIND_USERNAMES_MATCHING, String.class)
+                .setParameter("pattern", pattern)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** The zone a person wants times shown in; empty means their browser's. */
+    public Account preferTimeZone(String username, Optional<ZoneId> zone) {
+        User user = findUser(username).orElseThrow(DomainException::notFound);
+        user.preferTimeZone(zone.map(ZoneId::getId).orElse(null));
+        return Account.of(user);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -30,6 +30,9 @@ import java.util.Objects;
 @NamedQuery(name = User.COUNT_SEARCH, query = "select count(u) from User u where lower(u.username) like :pattern"
         + " escape '\\' or lower(u.displayName) like :pattern escape '\\' or lower(u.email) like :pattern escape '\\'")
 @NamedQuery(name = User.COUNT, query = "select count(u) from User u")
+@NamedQuery(name = User.FIND_BY_USERNAMES, query = "select u from User u where u.username in :usernames")
+@NamedQuery(name = User.FIND_USERNAMES_MATCHING, query = "select u.username from User u where lower(u.username) like"
+        + " :pattern escape '\\' or lower(u.displayName) like :pattern escape '\\' order by u.username")
 @NamedQuery(name = User.COUNT_ENABLED_ADMINS,
         query = "select count(u) from User u where u.role = org.meetingportal.account.Role.ADMIN and u.enabled = true")
 public class User {
@@ -39,6 +42,8 @@ public class User {
     public static final String SEARCH = "User.search";
     public static final String COUNT_SEARCH = "User.countSearch";
     public static final String COUNT = "User.count";
+    public static final String FIND_BY_USERNAMES = "User.findByUsernames";
+    public static final String FIND_USERNAMES_MATCHING = "User.findUsernamesMatching";
     public static final String COUNT_ENABLED_ADMINS = "User.countEnabledAdmins";
 
     public static final int USERNAME_MAX = 32;
@@ -79,6 +84,10 @@ public class User {
 
     @Column(name = "last_sign_in_at")
     private Instant lastSignInAt;
+
+    /** The zone the person wants times shown in; none means "my browser's". */
+    @Column(name = "time_zone", length = 64)
+    private String timeZone;
 
     @Version
     private long version;
@@ -137,6 +146,10 @@ public class User {
         enabled = true;
     }
 
+    public void preferTimeZone(String zoneId) {
+        this.timeZone = zoneId;
+    }
+
     public void signedIn(Instant at) {
         this.lastSignInAt = at;
     }
@@ -187,6 +200,10 @@ public class User {
 
     public Instant getLastSignInAt() {
         return lastSignInAt;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
     }
 
     public long getVersion() {

@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.meetingportal.platform.FieldProblems;
 import org.meetingportal.platform.Page;
+import org.meetingportal.platform.QueryParameters;
 
 /** {@code /api/users}: accounts, for admins. */
 @Path("users")
@@ -42,7 +42,7 @@ public class UsersResource {
     @GET
     public Page<UserView> list(@QueryParam("q") String query, @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        return accounts.search(query, whole(page, "page", 0), whole(size, "size", 20));
+        return accounts.search(query, QueryParameters.wholeNumber(page, "page", 0), QueryParameters.wholeNumber(size, "size", 20));
     }
 
     @POST
@@ -86,18 +86,5 @@ public class UsersResource {
 
     private String actor() {
         return security.getUserPrincipal().getName();
-    }
-
-    /** Query numbers parsed here, so that a bad one is a 400 naming it rather than JAX-RS's 404. */
-    private static int whole(String value, String name, int defaultValue) {
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            new FieldProblems().add(name, "page.invalid", Page.MAX_SIZE).throwIfAny();
-            return defaultValue;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.meetingportal.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -14,6 +15,7 @@ public class Configuration {
     public static final String ADMIN_PASSWORD = "PORTAL_ADMIN_PASSWORD";
     public static final String SESSION_IDLE_MINUTES = "PORTAL_SESSION_IDLE_MINUTES";
     public static final String SESSION_MAX_HOURS = "PORTAL_SESSION_MAX_HOURS";
+    public static final String JOIN_EARLY_MINUTES = "PORTAL_JOIN_EARLY_MINUTES";
 
     private final UnaryOperator<String> source;
 
@@ -64,6 +66,11 @@ public class Configuration {
 
     public int sessionMaxHours() {
         return (int) number(SESSION_MAX_HOURS, 12, 1, 7 * 24);
+    }
+
+    /** How long before its start a meeting can be joined. */
+    public Duration joinEarly() {
+        return Duration.ofMinutes(number(JOIN_EARLY_MINUTES, 10, 0, 24 * 60));
     }
 
     public Optional<String> initialAdminPassword() {

@@ -1,0 +1,25 @@
+package org.meetingportal.meeting;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * When a meeting can be joined: from {@code startsAt - early} until {@code endsAt}. Pure rules; the early
+ * part comes from {@code PORTAL_JOIN_EARLY_MINUTES}.
+ */
+public record JoinWindow(Instant opensAt, Instant closesAt) {
+
+    public static JoinWindow of(Instant startsAt, Instant endsAt, Duration early) {
+        return new JoinWindow(startsAt.minus(early), endsAt);
+    }
+
+    public MeetingState stateAt(MeetingStatus status, Instant now) {
+        if (status == MeetingStatus.CANCELLED) {
+            return MeetingState.CANCELLED;
+        }
+        if (now.isBefore(opensAt)) {
+            return MeetingState.UPCOMING;
+        }
+        return now.isBefore(closesAt) ? MeetingState.OPEN : MeetingState.ENDED;
+    }
+}

@@ -1,0 +1,233 @@
+package org.meetingportal.meeting;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A scheduled TRTC room: when, who as what, with which rights. The room number is given once and kept
+ * through every edit; cancelling keeps the record. {@code sequence} counts the changes people's calendars
+ * must hear about.
+ */
+@Entity
+@Table(name = "meeting")
+// "Visible" means: everyone (for admins' API view), or open to all employees, or naming the viewer.
+@NamedQuery(name = Meeting.FIND_VISIBLE_ENDING_AFTER, query = "select m from Meeting m where m.endsAt > :now and "
+        + Meeting.VISIBLE + " order by m.startsAt, m.id")
+@NamedQuery(name = Meeting.COUNT_VISIBLE_ENDING_AFTER, query = "select count(m) from Meeting m where m.endsAt > :now and "
+        + Meeting.VISIBLE)
+@NamedQuery(name = Meeting.FIND_VISIBLE_ENDED_BY, query = "select m from Meeting m where m.endsAt <= :now and "
+        + Meeting.VISIBLE + " order by m.startsAt desc, m.id desc")
+@NamedQuery(name = Meeting.COUNT_VISIBLE_ENDED_BY, query = "select count(m) from Meeting m where m.endsAt <= :now and "
+        + Meeting.VISIBLE)
+@NamedQuery(name = Meeting.FIND_PARTICIPANTS, query = "select m.id, p.username, p.role from Meeting m"
+        + " join m.participants p where m.id in :ids")
+@NamedQuery(name = Meeting.SEARCH, query = "select m from Meeting m where " + Meeting.FILTER
+        + " order by m.startsAt desc, m.id desc")
+@NamedQuery(name = Meeting.COUNT_SEARCH, query = "select count(m) from Meeting m where " + Meeting.FILTER)
+public class Meeting {
+
+    public static final String FIND_VISIBLE_ENDING_AFTER = "Meeting.findVisibleEndingAfter";
+    public static final String COUNT_VISIBLE_ENDING_AFTER = "Meeting.countVisibleEndingAfter";
+    public static final String FIND_VISIBLE_ENDED_BY = "Meeting.findVisibleEndedBy";
+    public static final String COUNT_VISIBLE_ENDED_BY = "Meeting.countVisibleEndedBy";
+    public static final String FIND_PARTICIPANTS = "Meeting.findParticipants";
+    public static final String SEARCH = "Meeting.search";
+    public static final String COUNT_SEARCH = "Meeting.countSearch";
+
+    static final String VISIBLE = "(:everyone = true or m.access = org.meetingportal.meeting.Access.ALL_EMPLOYEES"
+            + " or m.id in (select v.id from Meeting v join v.participants vp where vp.username = :viewer))";
+    /** The admins' list: optional status and time bounds, and a text that matches the title or a participant. */
+    static final String FILTER = "(:status is null or m.status = :status)"
+            + " and (:startsAfter is null or m.startsAt > :startsAfter)"
+            + " and (:startsNotAfter is null or m.startsAt <= :startsNotAfter)"
+            + " and (:endsAfter is null or m.endsAt > :endsAfter)"
+            + " and (:endsNotAfter is null or m.endsAt <= :endsNotAfter)"
+            + " and (:pattern is null or lower(m.title) like :pattern escape '\\'"
+            + " or m.id in (select s.id from Meeting s join s.participants sp where sp.username in :usernames))";
+
+    public static final int TITLE_MAX = 200;
+    public static final int DESCRIPTION_MAX = 4000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = TITLE_MAX)
+    private String title;
+
+    @Column(nullable = false, length = DESCRIPTION_MAX)
+    private String description;
+
+    @Column(name = "starts_at", nullable = false)
+    private Instant startsAt;
+
+    @Column(name = "ends_at", nullable = false)
+    private Instant endsAt;
+
+    @Column(name = "time_zone", nullable = false, length = 64)
+    private String timeZone;
+
+    @Column(name = "room_id", nullable = false, unique = true, updatable = false)
+    private long roomId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Access access;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "attendee_rights", nullable = false, length = 16)
+    private AttendeeRights attendeeRights;
+
+    @Column(name = "mute_on_entry", nullable = false)
+    private boolean muteOnEntry;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private MeetingStatus status;
+
+    @Column(name = "created_by", nullable = false, updatable = false, length = 32)
+    private String createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "sequence_number", nullable = false)
+    private int sequence;
+
+    @ElementCollection
+    @CollectionTable(name = "meeting_participant", joinColumns = @JoinColumn(name = "meeting_id"))
+    private Set<Participant> participants = new HashSet<>();
+
+    @Version
+    private long version;
+
+    protected Meeting() {
+    }
+
+    public Meeting(long roomId, String createdBy, Instant createdAt) {
+        this.roomId = roomId;
+        this.createdBy = Objects.requireNonNull(createdBy);
+        this.createdAt = Objects.requireNonNull(createdAt);
+        this.status = MeetingStatus.SCHEDULED;
+    }
+
+    /** Sets everything an admin decides; counts as a change for calendars unless the meeting is new. */
+    public void plan(MeetingPlan plan) {
+        this.title = plan.title();
+        this.description = plan.description();
+        this.startsAt = plan.startsAt();
+        this.endsAt = plan.endsAt();
+        this.timeZone = plan.timeZone().getId();
+        this.access = plan.access();
+        this.attendeeRights = plan.attendeeRights();
+        this.muteOnEntry = plan.muteOnEntry();
+        this.participants.clear();
+        plan.hosts().forEach(u -> participants.add(new Participant(u, ParticipantRole.HOST)));
+        plan.attendees().stream().filter(u -> !plan.hosts().contains(u))
+                .forEach(u -> participants.add(new Participant(u, ParticipantRole.ATTENDEE)));
+        if (id != null) {
+            sequence++;
+        }
+    }
+
+    public void cancel() {
+        if (status != MeetingStatus.CANCELLED) {
+            status = MeetingStatus.CANCELLED;
+            sequence++;
+        }
+    }
+
+    /** The role of {@code username} in this meeting, if they are named in it. */
+    public Optional<ParticipantRole> roleOf(String username) {
+        return participants.stream().filter(p -> p.getUsername().equals(username)).map(Participant::getRole).findFirst();
+    }
+
+    public boolean isVisibleTo(String username, boolean admin) {
+        return admin || access == Access.ALL_EMPLOYEES || roleOf(username).isPresent();
+    }
+
+    public Collection<String> usernames(ParticipantRole role) {
+        return participants.stream().filter(p -> p.getRole() == role).map(Participant::getUsername).sorted().toList();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public Instant getStartsAt() {
+        return startsAt;
+    }
+
+    public Instant getEndsAt() {
+        return endsAt;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public long getRoomId() {
+        return roomId;
+    }
+
+    public Access getAccess() {
+        return access;
+    }
+
+    public AttendeeRights getAttendeeRights() {
+        return attendeeRights;
+    }
+
+    public boolean isMuteOnEntry() {
+        return muteOnEntry;
+    }
+
+    public MeetingStatus getStatus() {
+        return status;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public int getSequence() {
+        return sequence;
+    }
+
+    public Set<Participant> getParticipants() {
+        return participants;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,272 @@
+package org.meetingportal.meeting;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.meetingportal.account.Account;
+import org.meetingportal.account.AccountService;
+import org.meetingportal.platform.Configuration;
+import org.meetingportal.platform.DomainException;
+import org.meetingportal.platform.FieldProblems;
+import org.meetingportal.platform.Page;
+
+/**
+ * Scheduling, editing, cancelling and finding meetings. Who may see a meeting is decided here for every
+ * caller: admins see all, employees the meetings that name them or are open to all employees; anyone else
+ * is told the meeting does not exist. Lists cost the same few statements whatever the number of
+ * participants: one for the page, one for the count, one for the page's participants, one for their names.
+ */
+@ApplicationScoped
+@Transactional
+public class MeetingService {
+
+    private static final Logger LOG = Logger.getLogger(MeetingService.class.getName());
+    private static final int ROOM_ATTEMPTS = 5;
+
+    /** Which part of the timeline a list shows. */
+    public enum Period {
+        /** Not yet ended: upcoming, open, and cancelled ones whose time has not passed, soonest first. */
+        CURRENT,
+        /** Ended, latest first. */
+        PAST
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    RoomNumbers rooms;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    Configuration configuration;
+
+    public MeetingView schedule(MeetingInput input, Account actor) {
+        MeetingPlan plan = MeetingRules.plan(input, actor.username(), clock.instant());
+        checkParticipants(plan);
+        Meeting meeting = new Meeting(reserveRoom(), actor.username(), clock.instant());
+        meeting.plan(plan);
+        em.persist(meeting);
+        em.flush();
+        LOG.info(() -> "Meeting " + meeting.getId() + " scheduled by " + actor.username() + " in room " + meeting.getRoomId());
+        return view(meeting, actor);
+    }
+
+    public MeetingView update(long id, MeetingInput input, Account actor) {
+        Meeting meeting = visible(id, actor);
+        if (input == null || input.version() == null) {
+            new FieldProblems().add("version", "meeting.version.required").throwIfAny();
+        }
+        if (input.version() != meeting.getVersion()) {
+            throw DomainException.stale();
+        }
+        MeetingState state = window(meeting).stateAt(meeting.getStatus(), clock.instant());
+        if (state == MeetingState.CANCELLED || state == MeetingState.ENDED) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "meeting.edit." + state.name().toLowerCase(Locale.ROOT));
+        }
+        MeetingPlan plan = MeetingRules.plan(input, meeting.getCreatedBy(), clock.instant());
+        checkParticipants(plan);
+        meeting.plan(plan);
+        em.flush();
+        return view(meeting, actor);
+    }
+
+    public MeetingView cancel(long id, Account actor) {
+        Meeting meeting = visible(id, actor);
+        meeting.cancel();
+        em.flush();
+        LOG.info(() -> "Meeting " + id + " cancelled by " + actor.username());
+        return view(meeting, actor);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MeetingView find(long id, Account viewer) {
+        return view(visible(id, viewer), viewer);
+    }
+
+    /** Hosts and attendees with their display names, hosts first; for labelling video tiles. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Person> participants(long id, Account viewer) {
+        MeetingView view = find(id, viewer);
+        List<Person> people = new ArrayList<>(view.hosts());
+        people.addAll(view.attendees());
+        return people;
+    }
+
+    /** What a calendar file needs: the meeting and each participant's name and e-mail. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CalendarEvent calendarEvent(long id, Account viewer) {
+        Meeting meeting = visible(id, viewer);
+        Map<String, Account> people = accounts.accounts(meeting.getParticipants().stream()
+                .map(Participant::getUsername).toList());
+        return CalendarEvent.of(meeting, people, clock.instant());
+    }
+
+    /**
+     * The meetings a viewer may see in one part of the timeline: for the "My meetings" page
+     * ({@code everyone} false) or the API, where admins see every meeting ({@code everyone} true for them).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<MeetingView> list(Account viewer, boolean everyone, Period period, int page, int size) {
+        checkPage(page, size);
+        Instant now = clock.instant();
+        boolean all = everyone && viewer.isAdmin();
+        String find = period == Period.CURRENT ? Meeting.FIND_VISIBLE_ENDING_AFTER : Meeting.FIND_VISIBLE_ENDED_BY;
+        String count = period == Period.CURRENT ? Meeting.COUNT_VISIBLE_ENDING_AFTER : Meeting.COUNT_VISIBLE_ENDED_BY;
+        List<Meeting> meetings = em.createNamedQuery(find, Meeting.class)
+                .setParameter("now", now).setParameter("everyone", all).setParameter("viewer", viewer.username())
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+        long total = em.createNamedQuery(count, Long.class)
+                .setParameter("now", now).setParameter("everyone", all).setParameter("viewer", viewer.username())
+                .getSingleResult();
+        return new Page<>(views(meetings, viewer), page, size, total);
+    }
+
+    /** The admins' list: every meeting, optionally in one state and matching a title or participant. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<MeetingView> search(Account admin, MeetingState state, String text, int page, int size) {
+        checkPage(page, size);
+        Instant now = clock.instant();
+        Instant opensBy = now.plus(configuration.joinEarly());
+        String pattern = text == null || text.isBlank() ? null
+                : "%" + likeEscape(text.strip().toLowerCase(Locale.ROOT)) + "%";
+        List<String> usernames = pattern == null ? List.of("") : new ArrayList<>(accounts.usernamesMatching(text, 500));
+        if (usernames.isEmpty()) {
+            usernames = List.of("");
+        }
+        TypedQuery<Meeting> find = em.createNamedQuery(Meeting.SEARCH, Meeting.class);
+        TypedQuery<Long> count = em.createNamedQuery(Meeting.COUNT_SEARCH, Long.class);
+        for (TypedQuery<?> query : List.<TypedQuery<?>>of(find, count)) {
+            query.setParameter("status", state == null ? null
+                    : state == MeetingState.CANCELLED ? MeetingStatus.CANCELLED : MeetingStatus.SCHEDULED);
+            query.setParameter("startsAfter", state == MeetingState.UPCOMING ? opensBy : null);
+            query.setParameter("startsNotAfter", state == MeetingState.OPEN ? opensBy : null);
+            query.setParameter("endsAfter", state == MeetingState.OPEN ? now : null);
+            query.setParameter("endsNotAfter", state == MeetingState.ENDED ? now : null);
+            query.setParameter("pattern", pattern);
+            query.setParameter("usernames", usernames);
+        }
+        List<Meeting> meetings = find.setFirstResult(page * size).setMaxResults(size).getResultList();
+        return new Page<>(views(meetings, admin), page, size, count.getSingleResult());
+    }
+
+    private Meeting visible(long id, Account viewer) {
+        Meeting meeting = em.find(Meeting.class, id);
+        if (meeting == null || !meeting.isVisibleTo(viewer.username(), viewer.isAdmin())) {
+            throw DomainException.notFound();
+        }
+        return meeting;
+    }
+
+    private void checkParticipants(MeetingPlan plan) {
+        Set<String> named = new HashSet<>(plan.hosts());
+        named.addAll(plan.attendees());
+        Map<String, Account> found = accounts.accounts(named);
+        FieldProblems problems = new FieldProblems();
+        unusable(plan.hosts(), found).ifPresent(name -> problems.add("hosts", "meeting.participants.unknown", name));
+        unusable(plan.attendees(), found).ifPresent(name -> problems.add("attendees", "meeting.participants.unknown", name));
+        problems.throwIfAny();
+    }
+
+    private static Optional<String> unusable(Collection<String> names, Map<String, Account> found) {
+        return names.stream().filter(n -> !found.containsKey(n) || !found.get(n).enabled()).sorted().findFirst();
+    }
+
+    private long reserveRoom() {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < ROOM_ATTEMPTS; attempt++) {
+            try {
+                return rooms.reserve();
+            } catch (RuntimeException clash) {
+                last = clash;
+            }
+        }
+        throw last;
+    }
+
+    private JoinWindow window(Meeting meeting) {
+        return JoinWindow.of(meeting.getStartsAt(), meeting.getEndsAt(), configuration.joinEarly());
+    }
+
+    private MeetingView view(Meeting meeting, Account viewer) {
+        return views(List.of(meeting), viewer).get(0);
+    }
+
+    /** Views of a page of meetings, with two more statements in all: participants, then their names. */
+    private List<MeetingView> views(List<Meeting> meetings, Account viewer) {
+        if (meetings.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Object[]>> participantsById = new HashMap<>();
+        List<Object[]> rows = em.createNamedQuery(Meeting.FIND_PARTICIPANTS, Object[].class)
+                .setParameter("ids", meetings.stream().map(Meeting::getId).toList())
+                .getResultList();
+        Set<String> usernames = new HashSet<>();
+        for (Object[] row : rows) {
+            participantsById.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(row);
+            usernames.add((String) row[1]);
+        }
+        Map<String, Account> people = accounts.accounts(usernames);
+        Instant now = clock.instant();
+        List<MeetingView> views = new ArrayList<>();
+        for (Meeting m : meetings) {
+            List<Person> hosts = new ArrayList<>();
+            List<Person> attendees = new ArrayList<>();
+            ParticipantRole yourRole = null;
+            for (Object[] row : participantsById.getOrDefault(m.getId(), List.of())) {
+                String username = (String) row[1];
+                ParticipantRole role = (ParticipantRole) row[2];
+                Account account = people.get(username);
+                Person person = new Person(username, account == null ? username : account.displayName(), role);
+                (role == ParticipantRole.HOST ? hosts : attendees).add(person);
+                if (username.equals(viewer.username())) {
+                    yourRole = role;
+                }
+            }
+            Comparator<Person> byName = Comparator.comparing(Person::displayName, String.CASE_INSENSITIVE_ORDER)
+                    .thenComparing(Person::userId);
+            hosts.sort(byName);
+            attendees.sort(byName);
+            ZoneId zone = ZoneId.of(m.getTimeZone());
+            JoinWindow window = window(m);
+            views.add(new MeetingView(m.getId(), m.getTitle(), m.getDescription(),
+                    m.getStartsAt().atZone(zone).toOffsetDateTime(), m.getEndsAt().atZone(zone).toOffsetDateTime(),
+                    m.getTimeZone(), m.getRoomId(), m.getAccess(), m.getAttendeeRights(), m.isMuteOnEntry(),
+                    m.getStatus(), window.stateAt(m.getStatus(), now), window.opensAt().atZone(zone).toOffsetDateTime(),
+                    hosts, attendees, yourRole, m.getCreatedBy(), m.getSequence(), m.getVersion()));
+        }
+        return views;
+    }
+
+    private static void checkPage(int page, int size) {
+        if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
+            new FieldProblems().add("page", "page.invalid", Page.MAX_SIZE).throwIfAny();
+        }
+    }
+
+    private static String likeEscape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,7 @@
+package org.meetingportal.meeting;
+
+/** What an admin decided about a meeting; whether it is on now is {@link MeetingState}. */
+public enum MeetingStatus {
+    SCHEDULED,
+    CANCELLED
+}

@@ -1,0 +1,128 @@
+package org.meetingportal.meeting;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.meetingportal.account.Account;
+import org.meetingportal.account.Role;
+import org.meetingportal.platform.DomainException;
+import org.meetingportal.platform.FieldProblems;
+import org.meetingportal.platform.Page;
+import org.meetingportal.platform.QueryParameters;
+import org.meetingportal.security.CurrentUser;
+
+/**
+ * {@code /api/meetings}: everyone signed in reads the meetings they may see; admins schedule, edit and
+ * cancel. A meeting the caller may not see answers 404, exactly like one that does not exist.
+ */
+@Path("meetings")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class MeetingsResource {
+
+    @Inject
+    MeetingService meetings;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    UriInfo uri;
+
+    /** The caller's meetings (admins: all), {@code when=current} (default, soonest first) or {@code past}. */
+    @GET
+    public Page<MeetingView> list(@QueryParam("when") String when, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        MeetingService.Period period;
+        if (when == null || when.isBlank() || when.equalsIgnoreCase("current")) {
+            period = MeetingService.Period.CURRENT;
+        } else if (when.equalsIgnoreCase("past")) {
+            period = MeetingService.Period.PAST;
+        } else {
+            new FieldProblems().add("when", "meeting.when.invalid").throwIfAny();
+            return null;
+        }
+        return meetings.list(caller(), true, period, QueryParameters.wholeNumber(page, "page", 0), QueryParameters.wholeNumber(size, "size", 20));
+    }
+
+    @POST
+    @RolesAllowed(Role.Names.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response schedule(MeetingInput input) {
+        MeetingView created = meetings.schedule(input, caller());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public MeetingView get(@PathParam("id") String id) {
+        return meetings.find(id(id), caller());
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Role.Names.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MeetingView update(@PathParam("id") String id, MeetingInput input) {
+        return meetings.update(id(id), input, caller());
+    }
+
+    /** Cancels: the meeting stays on record, its state becomes CANCELLED. */
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Role.Names.ADMIN)
+    public MeetingView cancel(@PathParam("id") String id) {
+        return meetings.cancel(id(id), caller());
+    }
+
+    @GET
+    @Path("{id}/participants")
+    public List<Person> participants(@PathParam("id") String id) {
+        return meetings.participants(id(id), caller());
+    }
+
+    @GET
+    @Path("{id}/calendar.ics")
+    @Produces(CalendarFile.MEDIA_TYPE)
+    public Response calendar(@PathParam("id") String id) {
+        long meetingId = id(id);
+        String page = uri.getBaseUri().resolve("../meeting.xhtml?id=" + meetingId).toString();
+        String file = CalendarFile.write(meetings.calendarEvent(meetingId, caller()), page);
+        return Response.ok(file, CalendarFile.MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"meeting-" + meetingId + ".ics\"")
+                .build();
+    }
+
+    private Account caller() {
+        return CurrentUser.of(request).orElseThrow();
+    }
+
+    /** Ids that are not numbers are meetings that do not exist. */
+    private static long id(String text) {
+        try {
+            long id = Long.parseLong(text);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw DomainException.notFound();
+    }
+}

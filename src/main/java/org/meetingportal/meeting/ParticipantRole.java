@@ -1,0 +1,7 @@
+package org.meetingportal.meeting;
+
+/** How a person takes part in a meeting. */
+public enum ParticipantRole {
+    HOST,
+    ATTENDEE
+}
