@@ -101,13 +101,11 @@ public class MeetingService {
         return view(meeting, actor);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public MeetingView find(long id, Account viewer) {
         return view(visible(id, viewer), viewer);
     }
 
     /** Hosts and attendees with their display names, hosts first; for labelling video tiles. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Person> participants(long id, Account viewer) {
         MeetingView view = find(id, viewer);
         List<Person> people = new ArrayList<>(view.hosts());
@@ -116,7 +114,6 @@ public class MeetingService {
     }
 
     /** What a calendar file needs: the meeting and each participant's name and e-mail. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public CalendarEvent calendarEvent(long id, Account viewer) {
         Meeting meeting = visible(id, viewer);
         Map<String, Account> people = accounts.accounts(meeting.getParticipants().stream()
@@ -128,7 +125,6 @@ public class MeetingService {
      * The meetings a viewer may see in one part of the timeline: for the "My meetings" page
      * ({@code everyone} false) or the API, where admins see every meeting ({@code everyone} true for them).
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<MeetingView> list(Account viewer, boolean everyone, Period period, int page, int size) {
         checkPage(page, size);
         Instant now = clock.instant();
@@ -145,7 +141,6 @@ public class MeetingService {
     }
 
     /** The admins' list: every meeting, optionally in one state and matching a title or participant. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<MeetingView> search(Account admin, MeetingState state, String text, int page, int size) {
         checkPage(page, size);
         Instant now = clock.instant();

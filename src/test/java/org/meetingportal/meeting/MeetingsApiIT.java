@@ -1,0 +1,265 @@
+package org.meetingportal.meeting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.meetingportal.testing.HttpAnswer;
+import org.meetingportal.testing.PortalClient;
+import org.meetingportal.testing.PortalIT;
+import org.meetingportal.testing.TestPortal;
+
+/** {@code /api/meetings}: who sees what, the scheduling rules, stale edits, cancelling, calendars, room numbers. */
+class MeetingsApiIT extends PortalIT {
+
+    private PortalClient admin;
+    private String hostName;
+    private String attendeeName;
+    private PortalClient host;
+    private PortalClient attendee;
+    private PortalClient outsider;
+
+    @BeforeEach
+    void people() {
+        admin = admin();
+        hostName = TestPortal.uniqueName("host");
+        attendeeName = TestPortal.uniqueName("att");
+        host = admin.createSignedInUser(hostName, "EMPLOYEE", "host-pass-phrase");
+        attendee = admin.createSignedInUser(attendeeName, "EMPLOYEE", "attendee-pass-phrase");
+        outsider = admin.createSignedInUser(TestPortal.uniqueName("out"), "EMPLOYEE", "outsider-pass-phrase");
+    }
+
+    private static String at(Duration fromNow) {
+        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plus(fromNow).withNano(0).toString();
+    }
+
+    private JsonObjectBuilder meeting(String title, String access) {
+        return Json.createObjectBuilder().add("title", title).add("description", "Agenda")
+                .add("startsAt", at(Duration.ofDays(1))).add("endsAt", at(Duration.ofDays(1).plusHours(1)))
+                .add("timeZone", "Asia/Shanghai").add("hosts", Json.createArrayBuilder().add(hostName))
+                .add("attendees", Json.createArrayBuilder().add(attendeeName)).add("access", access)
+                .add("attendeeRights", "NO_SCREEN_SHARE").add("muteOnEntry", true);
+    }
+
+    private JsonObject schedule(JsonObjectBuilder body) {
+        HttpAnswer created = admin.post("api/meetings", body.build());
+        assertEquals(201, created.status(), created::toString);
+        return created.json();
+    }
+
+    /** Whether any page of the client's list holds the meeting. */
+    private static boolean lists(PortalClient client, long id, String when) {
+        for (int page = 0; ; page++) {
+            JsonObject answer = client.get("api/meetings?size=100&when=" + when + "&page=" + page).json();
+            if (answer.getJsonArray("items").stream()
+                    .anyMatch(m -> m.asJsonObject().getJsonNumber("id").longValue() == id)) {
+                return true;
+            }
+            if ((page + 1) * 100L >= answer.getJsonNumber("total").longValue()) {
+                return false;
+            }
+        }
+    }
+
+    @Test
+    void invitedMeetingsAreSeenByTheirPeopleAndAdminsOnly() {
+        JsonObject created = schedule(meeting("Budget " + hostName, "INVITED"));
+        long id = created.getJsonNumber("id").longValue();
+        assertTrue(created.getJsonNumber("roomId").longValue() >= 1 && created.getJsonNumber("roomId").longValue() <= 4294967294L);
+        assertEquals("UPCOMING", created.getString("state"));
+        assertTrue(created.getString("startsAt").endsWith("+08:00"), "times in the meeting's own zone");
+
+        assertEquals("HOST", host.get("api/meetings/" + id).json().getString("yourRole"));
+        assertEquals("ATTENDEE", attendee.get("api/meetings/" + id).json().getString("yourRole"));
+        assertFalse(admin.get("api/meetings/" + id).json().containsKey("yourRole"));
+        for (String path : List.of("", "/participants", "/calendar.ics")) {
+            HttpAnswer hidden = outsider.send("GET", "api/meetings/" + id + path, null, "Accept", "*/*");
+            assertEquals(404, hidden.status(), path);
+            assertEquals(outsider.send("GET", "api/meetings/999999999" + path, null, "Accept", "*/*").body(),
+                    hidden.body(), "no hint that it exists");
+        }
+        assertTrue(lists(host, id, "current"));
+        assertTrue(lists(attendee, id, "current"));
+        assertTrue(lists(admin, id, "current"), "admins' API list holds every meeting");
+        assertFalse(lists(outsider, id, "current"));
+        assertEquals(401, new PortalClient(base).get("api/meetings/" + id).status());
+    }
+
+    @Test
+    void meetingsForAllEmployeesAreSeenByEveryone() {
+        JsonObject created = schedule(meeting("All hands " + hostName, "ALL_EMPLOYEES"));
+        long id = created.getJsonNumber("id").longValue();
+        assertEquals(200, outsider.get("api/meetings/" + id).status());
+        assertTrue(lists(outsider, id, "current"));
+        assertFalse(outsider.get("api/meetings/" + id).json().containsKey("yourRole"));
+    }
+
+    @Test
+    void participantsAreListedWithTheirDisplayNamesHostsFirst() {
+        long id = schedule(meeting("Names " + hostName, "INVITED")).getJsonNumber("id").longValue();
+        HttpAnswer answer = attendee.get("api/meetings/" + id + "/participants");
+        assertEquals(200, answer.status());
+        List<JsonObject> people = answer.jsonArray().stream().map(JsonValue::asJsonObject).toList();
+        assertEquals(List.of(hostName, attendeeName), people.stream().map(p -> p.getString("userId")).toList());
+        assertEquals("Test " + hostName, people.get(0).getString("displayName"));
+        assertEquals("HOST", people.get(0).getString("role"));
+    }
+
+    @Test
+    void onlyAdminsScheduleEditAndCancel() {
+        long id = schedule(meeting("Admins only " + hostName, "INVITED")).getJsonNumber("id").longValue();
+        JsonObject body = meeting("Hijack", "INVITED").add("version", 0).build();
+        assertEquals(403, host.post("api/meetings", body).status());
+        assertEquals(403, host.put("api/meetings/" + id, body).status());
+        assertEquals(403, host.delete("api/meetings/" + id).status());
+        assertEquals(403, outsider.put("api/meetings/" + id, body).status());
+    }
+
+    @Test
+    void badMeetingsAreRefusedFieldByFieldAndNothingIsSaved() {
+        long before = admin.get("api/meetings?size=1").json().getJsonNumber("total").longValue();
+        HttpAnswer bad = admin.post("api/meetings", Json.createObjectBuilder().add("title", "")
+                .add("startsAt", at(Duration.ofHours(3))).add("endsAt", at(Duration.ofHours(2)))
+                .add("timeZone", "Moon/Base").add("attendees", Json.createArrayBuilder().add("nobody-" + hostName))
+                .add("access", "EVERYONE").build());
+        assertEquals(400, bad.status(), bad::toString);
+        assertEquals(List.of("title", "endsAt", "timeZone", "access"), fields(bad));
+        HttpAnswer unknown = admin.post("api/meetings", meeting("Ghosts", "INVITED")
+                .add("attendees", Json.createArrayBuilder().add("nobody-" + hostName)).build());
+        assertEquals(400, unknown.status());
+        assertEquals(List.of("attendees"), fields(unknown));
+        HttpAnswer ended = admin.post("api/meetings", meeting("Over", "INVITED")
+                .add("startsAt", at(Duration.ofHours(-3))).add("endsAt", at(Duration.ofHours(-1))).build());
+        assertEquals(List.of("endsAt"), fields(ended));
+        assertEquals(before, admin.get("api/meetings?size=1").json().getJsonNumber("total").longValue());
+        for (String id : List.of("abc", "-1", "0", "99999999999999999999")) {
+            assertEquals(404, admin.get("api/meetings/" + id).status(), id);
+        }
+        assertEquals(400, admin.get("api/meetings?when=someday").status());
+    }
+
+    @Test
+    void aMeetingCanStartNowAndIsOpenAtOnce() {
+        JsonObject now = schedule(meeting("Meet now " + hostName, "INVITED")
+                .add("startsAt", at(Duration.ofMinutes(-5))).add("endsAt", at(Duration.ofMinutes(30))));
+        assertEquals("OPEN", now.getString("state"));
+        JsonObject soon = schedule(meeting("Soon " + hostName, "INVITED")
+                .add("startsAt", at(Duration.ofMinutes(5))).add("endsAt", at(Duration.ofMinutes(30))));
+        assertEquals("OPEN", soon.getString("state"), "open ten minutes before the start");
+        assertTrue(Instant.parse(soon.getString("opensAt").replace("+08:00", "Z")).isBefore(
+                Instant.parse(soon.getString("startsAt").replace("+08:00", "Z"))));
+    }
+
+    @Test
+    void editsKeepTheRoomRaiseTheSequenceAndStaleOnesAreRefused() {
+        JsonObject created = schedule(meeting("Edit me " + hostName, "INVITED"));
+        long id = created.getJsonNumber("id").longValue();
+        long version = created.getJsonNumber("version").longValue();
+        JsonObject edit = meeting("Edited " + hostName, "ALL_EMPLOYEES").add("version", version).build();
+        HttpAnswer edited = admin.put("api/meetings/" + id, edit);
+        assertEquals(200, edited.status(), edited::toString);
+        assertEquals(created.getJsonNumber("roomId").longValue(), edited.json().getJsonNumber("roomId").longValue());
+        assertEquals(1, edited.json().getInt("sequence"));
+        assertEquals("ALL_EMPLOYEES", edited.json().getString("access"));
+
+        HttpAnswer stale = admin.put("api/meetings/" + id, edit);
+        assertEquals(409, stale.status());
+        assertEquals("urn:meeting-portal:problem:error.stale", stale.json().getString("type"));
+        HttpAnswer noVersion = admin.put("api/meetings/" + id, meeting("No version", "INVITED").build());
+        assertEquals(List.of("version"), fields(noVersion));
+    }
+
+    @Test
+    void cancellingKeepsTheRecordAndTellsCalendars() throws Exception {
+        JsonObject created = schedule(meeting("Cancel me " + hostName, "INVITED"));
+        long id = created.getJsonNumber("id").longValue();
+        HttpAnswer cancelled = admin.delete("api/meetings/" + id);
+        assertEquals(200, cancelled.status());
+        assertEquals("CANCELLED", cancelled.json().getString("status"));
+        assertEquals("CANCELLED", attendee.get("api/meetings/" + id).json().getString("state"), "still on record");
+        HttpAnswer edit = admin.put("api/meetings/" + id, meeting("Too late", "INVITED")
+                .add("version", cancelled.json().getJsonNumber("version").longValue()).build());
+        assertEquals(409, edit.status());
+
+        HttpAnswer ics = calendar(attendee, id);
+        assertEquals(200, ics.status());
+        assertTrue(ics.contentType().startsWith("text/calendar"));
+        assertTrue(ics.body().contains("\r\nMETHOD:CANCEL\r\n"));
+        VEvent event = parseIcs(ics.body());
+        assertEquals("CANCELLED", event.getProperty(Property.STATUS).orElseThrow().getValue());
+        assertEquals("1", event.getProperty(Property.SEQUENCE).orElseThrow().getValue());
+    }
+
+    @Test
+    void theCalendarFileImportsIntoACalendarLibrary() throws Exception {
+        long id = schedule(meeting("Calendar " + hostName, "INVITED")).getJsonNumber("id").longValue();
+        HttpAnswer ics = calendar(attendee, id);
+        assertEquals(200, ics.status());
+        VEvent event = parseIcs(ics.body());
+        assertEquals("Calendar " + hostName, event.getProperty(Property.SUMMARY).orElseThrow().getValue());
+        assertTrue(event.getProperty(Property.URL).orElseThrow().getValue().endsWith("/meeting.xhtml?id=" + id));
+        assertEquals("mailto:" + hostName + "@example.com", event.getProperty(Property.ORGANIZER).orElseThrow().getValue());
+        assertEquals(2, event.getProperties(Property.ATTENDEE).size());
+    }
+
+    @Test
+    void fiftyMeetingsScheduledAtOnceGetFiftyDistinctRooms() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<HttpAnswer>> answers = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                JsonObject body = meeting("Concurrent " + i + " " + hostName, "INVITED").build();
+                answers.add(pool.submit(() -> admin.post("api/meetings", body)));
+            }
+            Set<Long> rooms = new HashSet<>();
+            for (Future<HttpAnswer> answer : answers) {
+                HttpAnswer created = answer.get();
+                assertEquals(201, created.status(), created::toString);
+                rooms.add(created.json().getJsonNumber("roomId").longValue());
+            }
+            assertEquals(50, rooms.size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static HttpAnswer calendar(PortalClient client, long id) {
+        return client.send("GET", "api/meetings/" + id + "/calendar.ics", null, "Accept", "text/calendar, */*");
+    }
+
+    private static VEvent parseIcs(String ics) throws Exception {
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        assertFalse(calendar.validate().hasErrors(), () -> calendar.validate().toString());
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertEquals(1, events.size());
+        return events.get(0);
+    }
+
+    private static List<String> fields(HttpAnswer problem) {
+        return problem.json().getJsonArray("errors").stream()
+                .map(e -> ((JsonString) e.asJsonObject().get("field")).getString()).toList();
+    }
+}
