@@ -25,8 +25,4 @@ public record MeetingView(long id, String title, String description, OffsetDateT
     public Instant opensAtInstant() {
         return opensAt.toInstant();
     }
-
-    public boolean isOpen() {
-        return state == MeetingState.OPEN;
-    }
 }

@@ -3,7 +3,12 @@ package org.meetingportal.security;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.meetingportal.account.Account;
 
@@ -15,6 +20,8 @@ import org.meetingportal.account.Account;
 @RequestScoped
 public class CurrentUser {
 
+    public static final String BROWSER_ZONE_COOKIE = "portal_tz";
+    private static final ZoneId UTC = ZoneId.of("UTC");
     private static final String ATTRIBUTE = CurrentUser.class.getName();
 
     @Inject
@@ -50,6 +57,47 @@ public class CurrentUser {
 
     public String getDisplayName() {
         return account().map(Account::displayName).orElse(null);
+    }
+
+    /**
+     * The zone this person sees times in: their chosen one, else the one their browser reported (the
+     * {@value #BROWSER_ZONE_COOKIE} cookie that portal.js sets), else UTC.
+     */
+    public ZoneId zone() {
+        Optional<ZoneId> chosen = account().map(Account::timeZone).flatMap(CurrentUser::parseZone);
+        if (chosen.isPresent()) {
+            return chosen.get();
+        }
+        return browserZone().orElse(UTC);
+    }
+
+    /** The zone the browser reported, if it did and it is a real one. */
+    public Optional<ZoneId> browserZone() {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        for (Cookie cookie : cookies) {
+            if (BROWSER_ZONE_COOKIE.equals(cookie.getName())) {
+                return parseZone(URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public String getZoneId() {
+        return zone().getId();
+    }
+
+    public static Optional<ZoneId> parseZone(String id) {
+        if (id == null || id.isBlank() || id.length() > 64) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(id));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The signed-in username; only for code that runs where signing in is required. */

@@ -6,11 +6,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import org.meetingportal.account.Account;
 import org.meetingportal.account.AccountService;
 import org.meetingportal.account.Role;
@@ -23,7 +27,12 @@ import org.meetingportal.platform.FieldProblems;
 public class MeResource {
 
     /** The signed-in person as the API describes them. */
-    public record Me(String username, String displayName, Role role, boolean mustChangePassword, String csrfToken) {
+    public record Me(String username, String displayName, Role role, boolean mustChangePassword, String timeZone,
+            String csrfToken) {
+    }
+
+    /** A person's own settings; a {@code timeZone} of null means "my browser's". */
+    public record Preferences(String timeZone) {
     }
 
     /** A person's own password change. */
@@ -57,9 +66,33 @@ public class MeResource {
         return Response.ok(describe(request)).header("Cache-Control", "no-store").build();
     }
 
+    @PUT
+    @Path("preferences")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response setPreferences(Preferences preferences) {
+        String zone = preferences == null ? null : preferences.timeZone();
+        Account account = accounts.preferTimeZone(CurrentUser.of(request).orElseThrow().username(), chosenZone(zone));
+        CurrentUser.attach(request, account);
+        return Response.ok(describe(request)).header("Cache-Control", "no-store").build();
+    }
+
+    /** A region zone id, or empty for blank; anything else is a field error. */
+    static Optional<ZoneId> chosenZone(String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<ZoneId> zone = CurrentUser.parseZone(id.strip()).filter(z -> !(z instanceof ZoneOffset));
+        if (zone.isEmpty()) {
+            new FieldProblems().add("timeZone", "meeting.timeZone.invalid").throwIfAny();
+        }
+        return zone;
+    }
+
     static Me describe(HttpServletRequest request) {
         Account account = CurrentUser.of(request).orElseThrow();
         String token = Sessions.signedIn(request).map(SignedInUser::csrfToken).orElse(null);
-        return new Me(account.username(), account.displayName(), account.role(), account.mustChangePassword(), token);
+        return new Me(account.username(), account.displayName(), account.role(), account.mustChangePassword(),
+                account.timeZone(), token);
     }
 }

@@ -1,0 +1,249 @@
+package org.meetingportal.meeting;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.meetingportal.platform.DomainException;
+import org.meetingportal.platform.FacesMessages;
+import org.meetingportal.platform.ZoneChoices;
+import org.meetingportal.security.CurrentUser;
+
+/**
+ * {@code /admin/meeting.xhtml}: schedules a meeting (no {@code id}) or edits one ({@code id=}). Times are
+ * entered as local date and time in the meeting's own zone, which is how people think of them; hosts and
+ * attendees as usernames, which the page's picker fills in from a search by name.
+ */
+@Named
+@ViewScoped
+public class MeetingEditPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    private static final Map<String, String> FIELDS = Map.of("title", "form:title", "description", "form:description",
+            "startsAt", "form:startsAt", "endsAt", "form:endsAt", "timeZone", "form:timeZone", "hosts", "form:hosts",
+            "attendees", "form:attendees", "access", "form:access", "attendeeRights", "form:attendeeRights");
+
+    @Inject
+    MeetingService meetings;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private String id;
+    private MeetingView meeting;
+    private String title;
+    private String description;
+    private String startsAt;
+    private String endsAt;
+    private String timeZone;
+    private String hosts;
+    private String attendees;
+    private Access access = Access.INVITED;
+    private AttendeeRights attendeeRights = AttendeeRights.FULL;
+    private boolean muteOnEntry;
+    private Long version;
+
+    public void load() throws IOException {
+        if (id == null || id.isBlank()) {
+            ZoneId zone = currentUser.zone();
+            LocalDateTime nextHour = LocalDateTime.now(zone).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+            startsAt = LOCAL.format(nextHour);
+            endsAt = LOCAL.format(nextHour.plusHours(1));
+            timeZone = zone.getId();
+            hosts = currentUser.username();
+            return;
+        }
+        try {
+            meeting = meetings.find(Long.parseLong(id.strip()), currentUser.account().orElseThrow());
+        } catch (DomainException | NumberFormatException e) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, null);
+            FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
+        title = meeting.title();
+        description = meeting.description();
+        startsAt = LOCAL.format(meeting.startsAt().toLocalDateTime());
+        endsAt = LOCAL.format(meeting.endsAt().toLocalDateTime());
+        timeZone = meeting.timeZone();
+        hosts = String.join(", ", meeting.hosts().stream().map(Person::userId).toList());
+        attendees = String.join(", ", meeting.attendees().stream().map(Person::userId).toList());
+        access = meeting.access();
+        attendeeRights = meeting.attendeeRights();
+        muteOnEntry = meeting.muteOnEntry();
+        version = meeting.version();
+    }
+
+    public void save() throws IOException {
+        MeetingInput input = new MeetingInput(title, description, withOffset(startsAt), withOffset(endsAt), timeZone,
+                usernames(hosts), usernames(attendees), access == null ? null : access.name(),
+                attendeeRights == null ? null : attendeeRights.name(), muteOnEntry, version);
+        act(() -> meeting == null ? meetings.schedule(input, currentUser.account().orElseThrow())
+                : meetings.update(meeting.id(), input, currentUser.account().orElseThrow()),
+                meeting == null ? "admin.meeting.scheduled" : "admin.meeting.saved");
+    }
+
+    public void cancel() throws IOException {
+        act(() -> meetings.cancel(meeting.id(), currentUser.account().orElseThrow()), "admin.meeting.cancelled");
+    }
+
+    private void act(Supplier<MeetingView> action, String doneKey) throws IOException {
+        try {
+            MeetingView done = action.get();
+            FacesMessages.flashInfo(doneKey, done.title());
+            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+            external.redirect(external.getRequestContextPath() + "/meeting.xhtml?id=" + done.id());
+            FacesContext.getCurrentInstance().responseComplete();
+        } catch (DomainException e) {
+            FacesMessages.show(e, FIELDS);
+        }
+    }
+
+    /** "2026-12-01T09:00" in the chosen zone as an ISO time with offset; left as it is when it cannot be. */
+    private String withOffset(String local) {
+        if (local == null || local.isBlank()) {
+            return local;
+        }
+        try {
+            return LocalDateTime.parse(local.strip()).atZone(ZoneId.of(timeZone.strip())).toOffsetDateTime().toString();
+        } catch (DateTimeException | NullPointerException e) {
+            return local;
+        }
+    }
+
+    private static List<String> usernames(String text) {
+        return text == null ? List.of() : Arrays.stream(text.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    public boolean isEditing() {
+        return meeting != null;
+    }
+
+    public boolean isChangeable() {
+        return meeting == null || meeting.state() == MeetingState.UPCOMING || meeting.state() == MeetingState.OPEN;
+    }
+
+    public List<String> getZones() {
+        return ZoneChoices.ZONES;
+    }
+
+    public Access[] getAccesses() {
+        return Access.values();
+    }
+
+    public AttendeeRights[] getRightsChoices() {
+        return AttendeeRights.values();
+    }
+
+    public MeetingView getMeeting() {
+        return meeting;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getStartsAt() {
+        return startsAt;
+    }
+
+    public void setStartsAt(String startsAt) {
+        this.startsAt = startsAt;
+    }
+
+    public String getEndsAt() {
+        return endsAt;
+    }
+
+    public void setEndsAt(String endsAt) {
+        this.endsAt = endsAt;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public String getHosts() {
+        return hosts;
+    }
+
+    public void setHosts(String hosts) {
+        this.hosts = hosts;
+    }
+
+    public String getAttendees() {
+        return attendees;
+    }
+
+    public void setAttendees(String attendees) {
+        this.attendees = attendees;
+    }
+
+    public Access getAccess() {
+        return access;
+    }
+
+    public void setAccess(Access access) {
+        this.access = access;
+    }
+
+    public AttendeeRights getAttendeeRights() {
+        return attendeeRights;
+    }
+
+    public void setAttendeeRights(AttendeeRights attendeeRights) {
+        this.attendeeRights = attendeeRights;
+    }
+
+    public boolean isMuteOnEntry() {
+        return muteOnEntry;
+    }
+
+    public void setMuteOnEntry(boolean muteOnEntry) {
+        this.muteOnEntry = muteOnEntry;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
+    }
+}

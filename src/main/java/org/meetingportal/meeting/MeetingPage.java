@@ -1,0 +1,62 @@
+package org.meetingportal.meeting;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import org.meetingportal.platform.DomainException;
+import org.meetingportal.security.CurrentUser;
+
+/**
+ * {@code /meeting.xhtml?id=}: one meeting as its people see it. Anyone who may not see it gets the
+ * not-found page, the same as for a meeting that does not exist.
+ */
+@Named
+@RequestScoped
+public class MeetingPage {
+
+    @Inject
+    MeetingService meetings;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    FacesContext faces;
+
+    private String id;
+    private MeetingView meeting;
+
+    public void load() throws IOException {
+        try {
+            meeting = meetings.find(Long.parseLong(id == null ? "" : id.strip()), currentUser.account().orElseThrow());
+        } catch (DomainException | NumberFormatException e) {
+            faces.getExternalContext().responseSendError(404, null);
+            faces.responseComplete();
+        }
+    }
+
+    /** The address to share, absolute. */
+    public String getLink() {
+        ExternalContext external = faces.getExternalContext();
+        String port = (external.getRequestScheme().equals("https") && external.getRequestServerPort() == 443)
+                || (external.getRequestScheme().equals("http") && external.getRequestServerPort() == 80)
+                ? "" : ":" + external.getRequestServerPort();
+        return external.getRequestScheme() + "://" + external.getRequestServerName() + port
+                + external.getRequestContextPath() + "/meeting.xhtml?id=" + meeting.id();
+    }
+
+    public MeetingView getMeeting() {
+        return meeting;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+}

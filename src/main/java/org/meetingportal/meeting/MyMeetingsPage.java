@@ -1,0 +1,53 @@
+package org.meetingportal.meeting;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.meetingportal.platform.Page;
+import org.meetingportal.security.CurrentUser;
+
+/**
+ * {@code /index.xhtml}, "My meetings": the ones not yet over, soonest first, then the past ones a page at a
+ * time. For admins too this is their own list; all meetings are on the admin pages.
+ */
+@Named
+@RequestScoped
+public class MyMeetingsPage {
+
+    static final int CURRENT_SIZE = 50;
+    static final int PAST_SIZE = 10;
+
+    @Inject
+    MeetingService meetings;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private int pastPage;
+    private Page<MeetingView> current;
+    private Page<MeetingView> past;
+
+    public Page<MeetingView> getCurrent() {
+        if (current == null) {
+            current = meetings.list(currentUser.account().orElseThrow(), false, MeetingService.Period.CURRENT, 0,
+                    CURRENT_SIZE);
+        }
+        return current;
+    }
+
+    public Page<MeetingView> getPast() {
+        if (past == null) {
+            past = meetings.list(currentUser.account().orElseThrow(), false, MeetingService.Period.PAST,
+                    Math.max(0, pastPage), PAST_SIZE);
+        }
+        return past;
+    }
+
+    public int getPastPage() {
+        return pastPage;
+    }
+
+    public void setPastPage(int pastPage) {
+        this.pastPage = pastPage;
+    }
+}
