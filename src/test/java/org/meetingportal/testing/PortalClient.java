@@ -97,6 +97,14 @@ public final class PortalClient {
         cookies.getCookieStore().add(base, cookie);
     }
 
+    /** Sets a cookie as the portal's own scripts would in a browser. */
+    public void setCookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(base, cookie);
+    }
+
     public HttpAnswer get(String path) {
         return send("GET", path, null);
     }

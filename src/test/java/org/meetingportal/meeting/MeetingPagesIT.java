@@ -1,0 +1,147 @@
+package org.meetingportal.meeting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.meetingportal.testing.HttpAnswer;
+import org.meetingportal.testing.PortalClient;
+import org.meetingportal.testing.PortalIT;
+import org.meetingportal.testing.TestPortal;
+
+/** The meeting pages as people see them: their own list in their own time zone, and the admins' form. */
+class MeetingPagesIT extends PortalIT {
+
+    /** Tomorrow 01:00 UTC, which is 09:00 in Shanghai and 02:00 in Berlin (both in winter time). */
+    private static final String TOMORROW = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+
+    private long schedule(PortalClient admin, String title, String host, String attendee) {
+        HttpAnswer created = admin.post("api/meetings", Json.createObjectBuilder().add("title", title)
+                .add("startsAt", TOMORROW + "T01:00:00Z").add("endsAt", TOMORROW + "T02:00:00Z")
+                .add("timeZone", "Asia/Shanghai").add("hosts", Json.createArrayBuilder().add(host))
+                .add("attendees", Json.createArrayBuilder().add(attendee)).build());
+        assertEquals(201, created.status(), created::toString);
+        return created.json().getJsonNumber("id").longValue();
+    }
+
+    @Test
+    void myMeetingsShowsMineInMyTimeZoneAndNobodyElsesMeetings() {
+        PortalClient admin = admin();
+        String hostName = TestPortal.uniqueName("phost");
+        String name = TestPortal.uniqueName("pzone");
+        admin.createUser(hostName, "EMPLOYEE", "host-page-phrase");
+        PortalClient attendee = admin.createSignedInUser(name, "EMPLOYEE", "zone-page-phrase");
+        PortalClient outsider = admin.createSignedInUser(TestPortal.uniqueName("pout"), "EMPLOYEE", "outsider-page-phrase");
+        long id = schedule(admin, "Roadmap <review> " + name, hostName, name);
+
+        HttpAnswer zone = attendee.put("api/me/preferences", Json.createObjectBuilder().add("timeZone", "Asia/Shanghai").build());
+        assertEquals(200, zone.status(), zone::toString);
+        HttpAnswer mine = attendee.page("index.xhtml");
+        assertEquals(200, mine.status());
+        assertTrue(mine.body().contains("Roadmap &lt;review&gt; " + name), "listed, escaped");
+        assertTrue(mine.body().contains("9:00 AM – 10:00 AM (Asia/Shanghai)"), "in the attendee's zone");
+        assertTrue(mine.body().contains("/api/meetings/" + id + "/calendar.ics"));
+        assertTrue(mine.body().contains("Opens at"), "not open yet: no join button");
+
+        assertEquals(200, attendee.put("api/me/preferences", Json.createObjectBuilder().add("timeZone", "Europe/Berlin")
+                .build()).status());
+        assertTrue(attendee.page("index.xhtml").body().contains("2:00 AM – 3:00 AM (Europe/Berlin)"));
+        HttpAnswer badZone = attendee.put("api/me/preferences", Json.createObjectBuilder().add("timeZone", "Mars/Base").build());
+        assertEquals(400, badZone.status());
+
+        assertFalse(outsider.page("index.xhtml").body().contains(name), "not on an outsider's list");
+        HttpAnswer hidden = outsider.page("meeting.xhtml?id=" + id);
+        assertEquals(404, hidden.status());
+        assertEquals(200, attendee.page("meeting.xhtml?id=" + id).status());
+        assertEquals(404, attendee.page("meeting.xhtml?id=nonsense").status());
+    }
+
+    @Test
+    void withoutAChoiceTimesFollowTheBrowsersZone() {
+        PortalClient admin = admin();
+        String name = TestPortal.uniqueName("pbrowser");
+        PortalClient attendee = admin.createSignedInUser(name, "EMPLOYEE", "browser-zone-phrase");
+        schedule(admin, "Browser zone " + name, "admin", name);
+        attendee.setCookie("portal_tz", "Europe/Berlin");
+        HttpAnswer page = attendee.page("index.xhtml");
+        assertTrue(page.body().contains("2:00 AM – 3:00 AM (Europe/Berlin)"), "the zone the browser reported");
+        attendee.setCookie("portal_tz", "Not/AZone");
+        assertTrue(attendee.page("index.xhtml").body().contains("1:00 AM – 2:00 AM (UTC)"), "a bad report falls back to UTC");
+    }
+
+    @Test
+    void anAdminSchedulesOnThePageSeeingFieldErrorsFirstAndNothingSavedOnError() {
+        PortalClient admin = admin();
+        String name = TestPortal.uniqueName("pform");
+        admin.createUser(name, "EMPLOYEE", "form-user-phrase");
+        admin.page("admin/meeting.xhtml");
+        Map<String, String> bad = Map.of("title", "", "description", "", "startsAt", TOMORROW + "T10:00",
+                "endsAt", TOMORROW + "T09:00", "timeZone", "Asia/Shanghai", "hosts", "admin",
+                "attendees", "nobody-" + name, "access", "INVITED", "attendeeRights", "FULL", "version", "");
+        HttpAnswer refused = admin.submit("admin/meeting.xhtml", "form", "submit", bad);
+        assertEquals(200, refused.status());
+        assertTrue(refused.body().contains("Give the meeting a title."));
+        assertTrue(refused.body().contains("The meeting must end after it starts."));
+        assertFalse(admin.get("api/meetings?size=100").body().contains("nobody-" + name));
+
+        Map<String, String> good = new java.util.HashMap<>(bad);
+        good.put("title", "Form meeting " + name);
+        good.put("endsAt", TOMORROW + "T11:30");
+        good.put("attendees", name);
+        good.put("muteOnEntry", "on");
+        HttpAnswer created = admin.submit("admin/meeting.xhtml", "form", "submit", good);
+        assertEquals(302, created.status(), created::toString);
+        HttpAnswer page = admin.follow(created);
+        assertTrue(page.body().contains("“Form meeting " + name + "” is scheduled."));
+        String location = created.header("Location").orElseThrow();
+        long id = Long.parseLong(location.substring(location.indexOf("id=") + 3));
+        JsonObject meeting = admin.get("api/meetings/" + id).json();
+        assertEquals(TOMORROW + "T10:00:00+08:00", meeting.getString("startsAt"));
+        assertTrue(meeting.getBoolean("muteOnEntry"));
+        assertEquals(name, meeting.getJsonArray("attendees").getJsonObject(0).getString("userId"));
+    }
+
+    @Test
+    void aStaleEditOnThePageSaysSoAndCancellingNeedsItsOwnButton() {
+        PortalClient first = admin();
+        PortalClient second = admin();
+        String name = TestPortal.uniqueName("pstale");
+        first.createUser(name, "EMPLOYEE", "stale-page-phrase");
+        long id = schedule(first, "Stale " + name, "admin", name);
+        first.page("admin/meeting.xhtml?id=" + id);
+        second.page("admin/meeting.xhtml?id=" + id);
+        Map<String, String> fields = Map.of("title", "Changed by first", "description", "", "startsAt",
+                TOMORROW + "T09:00", "endsAt", TOMORROW + "T10:00", "timeZone", "Asia/Shanghai", "hosts", "admin",
+                "attendees", name, "access", "INVITED", "attendeeRights", "FULL", "version", "0");
+        assertEquals(302, first.submit("admin/meeting.xhtml?id=" + id, "form", "submit", fields).status());
+        HttpAnswer stale = second.submit("admin/meeting.xhtml?id=" + id, "form", "submit",
+                new java.util.HashMap<>(Map.of("title", "Changed by second", "description", "", "startsAt",
+                        TOMORROW + "T09:00", "endsAt", TOMORROW + "T10:00", "timeZone", "Asia/Shanghai", "hosts", "admin",
+                        "attendees", name, "access", "INVITED", "attendeeRights", "FULL", "version", "0")));
+        assertEquals(200, stale.status());
+        assertTrue(stale.body().contains("Someone else changed this in the meantime."));
+        assertEquals("Changed by first", first.get("api/meetings/" + id).json().getString("title"));
+
+        first.page("admin/meeting.xhtml?id=" + id);
+        HttpAnswer cancelled = first.submit("admin/meeting.xhtml?id=" + id, "cancel", "submit", Map.of());
+        assertEquals(302, cancelled.status());
+        assertEquals("CANCELLED", first.get("api/meetings/" + id).json().getString("state"));
+        HttpAnswer list = first.page("admin/meetings.xhtml?state=CANCELLED&q=" + name);
+        assertTrue(list.body().contains("Changed by first"), "found by attendee among the cancelled");
+        assertFalse(first.page("admin/meetings.xhtml?state=UPCOMING&q=" + name).body().contains("Changed by first"));
+        assertTrue(first.page("admin/meeting.xhtml?id=" + id).body().contains("This meeting was cancelled"));
+    }
+
+    @Test
+    void employeesCannotOpenTheAdminMeetingPages() {
+        PortalClient employee = admin().createSignedInUser(TestPortal.uniqueName("pemp"), "EMPLOYEE", "employee-mt-phrase");
+        assertEquals(403, employee.page("admin/meetings.xhtml").status());
+        assertEquals(403, employee.page("admin/meeting.xhtml").status());
+    }
+}
