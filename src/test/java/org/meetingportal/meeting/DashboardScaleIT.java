@@ -1,0 +1,145 @@
+package org.meetingportal.meeting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.dmr.ModelNode;
+import org.junit.jupiter.api.Test;
+import org.meetingportal.testing.HttpAnswer;
+import org.meetingportal.testing.PortalClient;
+import org.meetingportal.testing.PortalIT;
+import org.meetingportal.testing.TestPortal;
+
+/**
+ * "My meetings" at scale: 1,000 meetings of 20 attendees each, and the number of SQL statements one page
+ * of the list costs, read from Hibernate's statistics through WildFly's management model. The count must
+ * be the same as for a person with a single small meeting (no N+1). Prints the figures; times are not
+ * asserted.
+ */
+class DashboardScaleIT extends PortalIT {
+
+    private static final int MEETINGS = 1000;
+    private static final int ATTENDEES = 20;
+
+    @ArquillianResource
+    ManagementClient management;
+
+    @Test
+    void theMyMeetingsPageCostsTheSameStatementsForAThousandMeetingsOfTwentyAttendees() throws Exception {
+        PortalClient admin = admin();
+        String tag = TestPortal.uniqueName("scale");
+        PortalClient small = admin.createSignedInUser(tag + "-small", "EMPLOYEE", "small-dashboard-phrase");
+        schedule(admin, 0, List.of(tag + "-small"), "Small");
+
+        List<String> crowd = new ArrayList<>();
+        for (int i = 0; i < ATTENDEES; i++) {
+            crowd.add(tag + "-" + i);
+        }
+        PortalClient big = admin.createSignedInUser(crowd.get(0), "EMPLOYEE", "big-dashboard-phrase");
+        for (String name : crowd.subList(1, ATTENDEES)) {
+            admin.createUser(name, "EMPLOYEE", "crowd-member-phrase");
+        }
+        Instant seedStart = Instant.now();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<HttpAnswer>> answers = new ArrayList<>();
+            for (int i = 0; i < MEETINGS; i++) {
+                int hour = i + 1;
+                answers.add(pool.submit(() -> schedule(admin, hour, crowd, "Crowd")));
+            }
+            for (Future<HttpAnswer> answer : answers) {
+                assertEquals(201, answer.get().status());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Duration seeding = Duration.between(seedStart, Instant.now());
+
+        setStatistics(true);
+        try {
+            long smallPage = statementsFor(small, "index.xhtml");
+            long bigPage = statementsFor(big, "index.xhtml");
+            long smallApi = statementsFor(small, "api/meetings");
+            long bigApi = statementsFor(big, "api/meetings");
+            assertTrue(big.page("index.xhtml").body().contains("Crowd"), "the big list is really shown");
+            assertEquals(MEETINGS, big.get("api/meetings").json().getJsonNumber("total").longValue());
+            assertEquals(smallPage, bigPage, "statements for My meetings must not grow with meetings or attendees");
+            assertEquals(smallApi, bigApi, "statements for GET /api/meetings must not grow either");
+
+            long[] millis = new long[20];
+            for (int i = 0; i < millis.length; i++) {
+                long start = System.nanoTime();
+                assertEquals(200, big.page("index.xhtml").status());
+                millis[i] = (System.nanoTime() - start) / 1_000_000;
+            }
+            Arrays.sort(millis);
+            String report = String.format("My meetings with %d meetings x %d attendees (seeded through the API in %d s):%n"
+                    + "  SQL statements per page request: %d (a person with one small meeting: %d)%n"
+                    + "  SQL statements per GET /api/meetings: %d (small: %d)%n"
+                    + "  page time over %d requests: median %d ms, p90 %d ms, max %d ms%n",
+                    MEETINGS, ATTENDEES, seeding.toSeconds(), bigPage, smallPage, bigApi, smallApi, millis.length,
+                    millis[millis.length / 2], millis[(int) (millis.length * 0.9)], millis[millis.length - 1]);
+            System.out.print(report);
+            Path out = TestPortal.buildDir().resolve("benchmarks/my-meetings.txt");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report);
+        } finally {
+            setStatistics(false);
+        }
+    }
+
+    private HttpAnswer schedule(PortalClient admin, int hoursAhead, List<String> attendees, String title) {
+        Instant start = Instant.now().plus(Duration.ofHours(hoursAhead + 1));
+        JsonArrayBuilder names = Json.createArrayBuilder();
+        attendees.forEach(names::add);
+        JsonObject body = Json.createObjectBuilder().add("title", title + " " + hoursAhead)
+                .add("startsAt", start.toString()).add("endsAt", start.plus(Duration.ofMinutes(30)).toString())
+                .add("timeZone", "Asia/Shanghai").add("attendees", names).build();
+        HttpAnswer answer = admin.post("api/meetings", body);
+        assertEquals(201, answer.status(), answer::toString);
+        return answer;
+    }
+
+    /** Statements Hibernate prepared while serving one request of {@code client}. */
+    private long statementsFor(PortalClient client, String path) throws IOException {
+        long before = preparedStatements();
+        HttpAnswer answer = path.startsWith("api/") ? client.get(path) : client.page(path);
+        assertEquals(200, answer.status());
+        return preparedStatements() - before;
+    }
+
+    private ModelNode persistenceUnit() {
+        return Operations.createAddress("deployment", "meeting-portal.war", "subsystem", "jpa",
+                "hibernate-persistence-unit", "meeting-portal.war#portal");
+    }
+
+    private void setStatistics(boolean enabled) throws IOException {
+        ModelNode result = management.getControllerClient().execute(
+                Operations.createWriteAttributeOperation(persistenceUnit(), "statistics-enabled", enabled));
+        assertTrue(Operations.isSuccessfulOutcome(result), result::toString);
+    }
+
+    private long preparedStatements() throws IOException {
+        ModelNode result = management.getControllerClient().execute(
+                Operations.createReadAttributeOperation(persistenceUnit(), "prepared-statement-count"));
+        assertTrue(Operations.isSuccessfulOutcome(result), result::toString);
+        return Operations.readResult(result).asLong();
+    }
+}
