@@ -1,12 +1,14 @@
 package org.meetingportal.security;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Locale;
 import org.meetingportal.platform.FacesMessages;
 
 /**
@@ -33,7 +35,7 @@ public class TimeFormat {
         ZoneId zone = zone();
         boolean sameDay = start.atZone(zone).toLocalDate().equals(end.atZone(zone).toLocalDate());
         DateTimeFormatter endFormat = sameDay
-                ? DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(FacesMessages.locale()).withZone(zone)
+                ? DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(formatLocale()).withZone(zone)
                 : dateTime();
         return dateTime().format(start) + " – " + endFormat.format(end) + " (" + zone.getId() + ")";
     }
@@ -45,7 +47,17 @@ public class TimeFormat {
 
     private DateTimeFormatter dateTime() {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(FacesMessages.locale()).withZone(zone());
+                .withLocale(formatLocale()).withZone(zone());
+    }
+
+    /**
+     * The browser's own locale when it is a variant of the page's language (en-GB gets 24-hour times on
+     * English pages), otherwise the page's language.
+     */
+    private Locale formatLocale() {
+        Locale page = FacesMessages.locale();
+        Locale browser = FacesContext.getCurrentInstance().getExternalContext().getRequestLocale();
+        return browser != null && browser.getLanguage().equals(page.getLanguage()) ? browser : page;
     }
 
     private ZoneId zone() {

@@ -29,6 +29,11 @@ public final class Browsers {
     }
 
     public static ChromeDriver chromium(String language) {
+        return chromium(language, "UTC");
+    }
+
+    /** A browser whose clock runs in {@code timeZone}, as a person's computer in that place would. */
+    public static ChromeDriver chromium(String language, String timeZone) {
         boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
         if (!present) {
             String why = "Chromium and chromedriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
@@ -53,6 +58,7 @@ public final class Browsers {
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
+                .withEnvironment(Map.of("TZ", timeZone))
                 .build();
         return new ChromeDriver(service, options);
     }
