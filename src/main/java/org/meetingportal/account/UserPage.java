@@ -38,8 +38,7 @@ public class UserPage implements Serializable {
         try {
             show(accounts.find(username));
         } catch (DomainException e) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, null);
-            FacesContext.getCurrentInstance().responseComplete();
+            FacesMessages.notFound();
         }
     }
 

@@ -69,8 +69,7 @@ public class MeetingEditPage implements Serializable {
         try {
             meeting = meetings.find(Long.parseLong(id.strip()), currentUser.account().orElseThrow());
         } catch (DomainException | NumberFormatException e) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, null);
-            FacesContext.getCurrentInstance().responseComplete();
+            FacesMessages.notFound();
             return;
         }
         title = meeting.title();

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import org.meetingportal.platform.DomainException;
+import org.meetingportal.platform.FacesMessages;
 import org.meetingportal.security.CurrentUser;
 
 /**
@@ -33,8 +34,7 @@ public class MeetingPage {
         try {
             meeting = meetings.find(Long.parseLong(id == null ? "" : id.strip()), currentUser.account().orElseThrow());
         } catch (DomainException | NumberFormatException e) {
-            faces.getExternalContext().responseSendError(404, null);
-            faces.responseComplete();
+            FacesMessages.notFound();
         }
     }
 

@@ -2,6 +2,8 @@ package org.meetingportal.platform;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -48,6 +50,17 @@ public final class FacesMessages {
             add(fieldIds.get(problem.field()), FacesMessage.SEVERITY_ERROR, text);
         }
         FacesContext.getCurrentInstance().validationFailed();
+    }
+
+    /** Ends the current page request with the not-found page, for things that do not exist or are not the viewer's. */
+    public static void notFound() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            faces.getExternalContext().responseSendError(404, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
     }
 
     private static void add(String clientId, FacesMessage.Severity severity, String text) {
