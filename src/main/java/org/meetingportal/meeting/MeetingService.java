@@ -113,6 +113,26 @@ public class MeetingService {
         return people;
     }
 
+    /**
+     * The part {@code person} may take in a meeting: hosts and attendees as named, any employee as an
+     * attendee of a meeting open to all employees. Anyone else, and a cancelled meeting, get not-found: an
+     * admin who is not invited may see a meeting but not join it.
+     */
+    public Admission admission(long id, Account person) {
+        Meeting meeting = em.find(Meeting.class, id);
+        if (meeting == null || meeting.getStatus() == MeetingStatus.CANCELLED || !person.enabled()) {
+            throw DomainException.notFound();
+        }
+        ParticipantRole role = meeting.roleOf(person.username())
+                .orElse(meeting.getAccess() == Access.ALL_EMPLOYEES ? ParticipantRole.ATTENDEE : null);
+        if (role == null) {
+            throw DomainException.notFound();
+        }
+        JoinWindow window = window(meeting);
+        return new Admission(meeting.getId(), meeting.getRoomId(), role, meeting.getAttendeeRights(),
+                window.stateAt(meeting.getStatus(), clock.instant()), window.opensAt(), meeting.getEndsAt());
+    }
+
     /** What a calendar file needs: the meeting and each participant's name and e-mail. */
     public CalendarEvent calendarEvent(long id, Account viewer) {
         Meeting meeting = visible(id, viewer);

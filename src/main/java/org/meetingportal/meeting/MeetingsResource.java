@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.meetingportal.account.Account;
 import org.meetingportal.account.Role;
-import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FieldProblems;
 import org.meetingportal.platform.Page;
 import org.meetingportal.platform.QueryParameters;
@@ -72,7 +71,7 @@ public class MeetingsResource {
     @GET
     @Path("{id}")
     public MeetingView get(@PathParam("id") String id) {
-        return meetings.find(id(id), caller());
+        return meetings.find(QueryParameters.id(id), caller());
     }
 
     @PUT
@@ -80,7 +79,7 @@ public class MeetingsResource {
     @RolesAllowed(Role.Names.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public MeetingView update(@PathParam("id") String id, MeetingInput input) {
-        return meetings.update(id(id), input, caller());
+        return meetings.update(QueryParameters.id(id), input, caller());
     }
 
     /** Cancels: the meeting stays on record, its state becomes CANCELLED. */
@@ -88,20 +87,20 @@ public class MeetingsResource {
     @Path("{id}")
     @RolesAllowed(Role.Names.ADMIN)
     public MeetingView cancel(@PathParam("id") String id) {
-        return meetings.cancel(id(id), caller());
+        return meetings.cancel(QueryParameters.id(id), caller());
     }
 
     @GET
     @Path("{id}/participants")
     public List<Person> participants(@PathParam("id") String id) {
-        return meetings.participants(id(id), caller());
+        return meetings.participants(QueryParameters.id(id), caller());
     }
 
     @GET
     @Path("{id}/calendar.ics")
     @Produces(CalendarFile.MEDIA_TYPE)
     public Response calendar(@PathParam("id") String id) {
-        long meetingId = id(id);
+        long meetingId = QueryParameters.id(id);
         String page = uri.getBaseUri().resolve("../meeting.xhtml?id=" + meetingId).toString();
         String file = CalendarFile.write(meetings.calendarEvent(meetingId, caller()), page);
         return Response.ok(file, CalendarFile.MEDIA_TYPE + "; charset=UTF-8")
@@ -111,18 +110,5 @@ public class MeetingsResource {
 
     private Account caller() {
         return CurrentUser.of(request).orElseThrow();
-    }
-
-    /** Ids that are not numbers are meetings that do not exist. */
-    private static long id(String text) {
-        try {
-            long id = Long.parseLong(text);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw DomainException.notFound();
     }
 }

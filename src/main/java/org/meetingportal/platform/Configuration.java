@@ -16,6 +16,9 @@ public class Configuration {
     public static final String SESSION_IDLE_MINUTES = "PORTAL_SESSION_IDLE_MINUTES";
     public static final String SESSION_MAX_HOURS = "PORTAL_SESSION_MAX_HOURS";
     public static final String JOIN_EARLY_MINUTES = "PORTAL_JOIN_EARLY_MINUTES";
+    public static final String USERSIG_TTL_SECONDS = "PORTAL_USERSIG_TTL_SECONDS";
+    public static final String PRIVATEMAPKEY_TTL_SECONDS = "PORTAL_PRIVATEMAPKEY_TTL_SECONDS";
+    public static final String CREDENTIAL_RATE_PER_MINUTE = "PORTAL_CREDENTIAL_RATE_PER_MINUTE";
 
     private final UnaryOperator<String> source;
 
@@ -71,6 +74,18 @@ public class Configuration {
     /** How long before its start a meeting can be joined. */
     public Duration joinEarly() {
         return Duration.ofMinutes(number(JOIN_EARLY_MINUTES, 10, 0, 24 * 60));
+    }
+
+    public Duration userSigLifetime() {
+        return Duration.ofSeconds(number(USERSIG_TTL_SECONDS, 7200, 60, 7 * 24 * 3600));
+    }
+
+    public Duration privateMapKeyLifetime() {
+        return Duration.ofSeconds(number(PRIVATEMAPKEY_TTL_SECONDS, 300, 30, 24 * 3600));
+    }
+
+    public int credentialRatePerMinute() {
+        return (int) number(CREDENTIAL_RATE_PER_MINUTE, 30, 1, 1_000_000);
     }
 
     public Optional<String> initialAdminPassword() {

@@ -3,12 +3,25 @@ package org.meetingportal.platform;
 import java.util.List;
 
 /**
- * Numbers from query strings, parsed by the resource rather than by JAX-RS, which would answer a bad one
+ * Ids from paths and numbers from query strings, parsed by the resource rather than by JAX-RS, which would answer a bad one
  * with 404; here it is a 400 that names the parameter.
  */
 public final class QueryParameters {
 
     private QueryParameters() {
+    }
+
+    /** An id from a path; anything that is not a positive number names something that does not exist. */
+    public static long id(String text) {
+        try {
+            long id = Long.parseLong(text);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw DomainException.notFound();
     }
 
     public static int wholeNumber(String value, String name, int defaultValue) {

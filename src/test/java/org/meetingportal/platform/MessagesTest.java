@@ -60,7 +60,7 @@ class MessagesTest {
     void everyKeyThatPagesAndCodeUseExists() throws IOException {
         Set<String> used = new TreeSet<>();
         Pattern pageKey = Pattern.compile("msg\\['([A-Za-z0-9.-]+)'\\]");
-        Pattern codeKey = Pattern.compile("\"((?:account|admin|error|meeting|meetings|nav|page|pager|password|signIn|user)"
+        Pattern codeKey = Pattern.compile("\"((?:account|admin|audit|credentials|error|meeting|meetings|nav|page|pager|password|signIn|user)"
                 + "\\.[A-Za-z0-9.]*[A-Za-z0-9])\"");
         scan(Path.of("src/main/webapp"), ".xhtml", pageKey, used);
         scan(Path.of("src/main/java"), ".java", codeKey, used);

@@ -1,0 +1,109 @@
+package org.meetingportal.media;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.meetingportal.meeting.ParticipantRole;
+
+/** One issued credential, for the audit: who, which meeting, which rights, until when, from where. Never the sig. */
+@Entity
+@Table(name = "credential_grant")
+@NamedQuery(name = CredentialGrant.COUNT_RECENT, query = "select count(g), min(g.issuedAt) from CredentialGrant g"
+        + " where g.username = :username and g.issuedAt > :since")
+@NamedQuery(name = CredentialGrant.SEARCH, query = "select g from CredentialGrant g where (:username is null or"
+        + " g.username = :username) and (:meetingId is null or g.meetingId = :meetingId) order by g.issuedAt desc, g.id desc")
+@NamedQuery(name = CredentialGrant.COUNT_SEARCH, query = "select count(g) from CredentialGrant g where (:username is null"
+        + " or g.username = :username) and (:meetingId is null or g.meetingId = :meetingId)")
+public class CredentialGrant {
+
+    public static final String COUNT_RECENT = "CredentialGrant.countRecent";
+    public static final String SEARCH = "CredentialGrant.search";
+    public static final String COUNT_SEARCH = "CredentialGrant.countSearch";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 32)
+    private String username;
+
+    @Column(name = "meeting_id", nullable = false)
+    private long meetingId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private ParticipantRole role;
+
+    @Column(nullable = false)
+    private int privileges;
+
+    @Column(name = "issued_at", nullable = false)
+    private Instant issuedAt;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "user_sig_expires_at", nullable = false)
+    private Instant userSigExpiresAt;
+
+    @Column(name = "client_address", nullable = false, length = 64)
+    private String clientAddress;
+
+    protected CredentialGrant() {
+    }
+
+    CredentialGrant(String username, long meetingId, ParticipantRole role, int privileges, Instant issuedAt,
+            Instant expiresAt, Instant userSigExpiresAt, String clientAddress) {
+        this.username = username;
+        this.meetingId = meetingId;
+        this.role = role;
+        this.privileges = privileges;
+        this.issuedAt = issuedAt;
+        this.expiresAt = expiresAt;
+        this.userSigExpiresAt = userSigExpiresAt;
+        this.clientAddress = clientAddress.length() > 64 ? clientAddress.substring(0, 64) : clientAddress;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public long getMeetingId() {
+        return meetingId;
+    }
+
+    public ParticipantRole getRole() {
+        return role;
+    }
+
+    public int getPrivileges() {
+        return privileges;
+    }
+
+    public Instant getIssuedAt() {
+        return issuedAt;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public Instant getUserSigExpiresAt() {
+        return userSigExpiresAt;
+    }
+
+    public String getClientAddress() {
+        return clientAddress;
+    }
+}

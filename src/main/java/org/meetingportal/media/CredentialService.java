@@ -1,0 +1,101 @@
+package org.meetingportal.media;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.meetingportal.account.Account;
+import org.meetingportal.meeting.Admission;
+import org.meetingportal.meeting.MeetingService;
+import org.meetingportal.meeting.MeetingState;
+import org.meetingportal.platform.Configuration;
+import org.meetingportal.platform.DomainException;
+import org.meetingportal.platform.Page;
+import org.meetingportal.platform.RetryLaterException;
+import org.meetingportal.platform.SecurityLog;
+
+/**
+ * Issues TRTC credentials: to the signed-in person only (their username is the userId, whatever the client
+ * says), for a meeting they take part in, inside its join window, at most so many times a minute, with the
+ * privileges their role allows, and records every one. The per-minute count is read from that record, so
+ * every node of a cluster counts together.
+ */
+@ApplicationScoped
+@Transactional
+public class CredentialService {
+
+    static final Duration RATE_WINDOW = Duration.ofMinutes(1);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TrtcSettings settings;
+
+    @Inject
+    MeetingService meetings;
+
+    @Inject
+    Configuration configuration;
+
+    @Inject
+    Clock clock;
+
+    public Credential issue(long meetingId, Account person, String clientAddress) {
+        TrtcSettings.Application application = settings.application()
+                .orElseThrow(() -> new DomainException(DomainException.Kind.UNAVAILABLE, "credentials.notConfigured"));
+        Admission admission = meetings.admission(meetingId, person);
+        if (admission.state() == MeetingState.UPCOMING) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "credentials.notOpenYet",
+                    admission.opensAt().toString());
+        }
+        if (admission.state() == MeetingState.ENDED) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "credentials.ended");
+        }
+        Instant now = clock.instant();
+        checkRate(person.username(), now);
+
+        int privileges = Privileges.of(admission.role(), admission.attendeeRights());
+        Duration userSigLifetime = configuration.userSigLifetime();
+        Duration keyLifetime = configuration.privateMapKeyLifetime();
+        CredentialIssuer.Signed signed = new CredentialIssuer(application)
+                .sign(person.username(), admission.roomId(), privileges, userSigLifetime, keyLifetime);
+        Instant userSigExpiresAt = now.plus(userSigLifetime);
+        Instant expiresAt = now.plus(keyLifetime.compareTo(userSigLifetime) < 0 ? keyLifetime : userSigLifetime);
+        em.persist(new CredentialGrant(person.username(), meetingId, admission.role(), privileges, now, expiresAt,
+                userSigExpiresAt, clientAddress));
+        SecurityLog.event("authn_token_created", "user", person.username(), "meeting", meetingId,
+                "role", admission.role(), "privileges", privileges, "expires", expiresAt);
+        return new Credential(application.sdkAppId(), person.username(), signed.userSig(), admission.roomId(),
+                signed.privateMapKey(), privileges, admission.role(), expiresAt, userSigExpiresAt);
+    }
+
+    /** The audit, newest first, optionally for one user and one meeting. */
+    public Page<CredentialGrant> audit(String username, Long meetingId, int page, int size) {
+        String user = username == null || username.isBlank() ? null : username.strip();
+        List<CredentialGrant> items = em.createNamedQuery(CredentialGrant.SEARCH, CredentialGrant.class)
+                .setParameter("username", user).setParameter("meetingId", meetingId)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+        long total = em.createNamedQuery(CredentialGrant.COUNT_SEARCH, Long.class)
+                .setParameter("username", user).setParameter("meetingId", meetingId).getSingleResult();
+        return new Page<>(items, page, size, total);
+    }
+
+    private void checkRate(String username, Instant now) {
+        Object[] recent = em.createNamedQuery(CredentialGrant.COUNT_RECENT, Object[].class)
+                .setParameter("username", username)
+                .setParameter("since", now.minus(RATE_WINDOW))
+                .getSingleResult();
+        long count = (Long) recent[0];
+        if (count >= configuration.credentialRatePerMinute()) {
+            Instant oldest = (Instant) recent[1];
+            long seconds = Duration.between(now, oldest.plus(RATE_WINDOW)).toSeconds() + 1;
+            throw new RetryLaterException(seconds, "credentials.tooMany", configuration.credentialRatePerMinute());
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.meetingportal.media;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.meetingportal.account.Account;
+import org.meetingportal.platform.DomainException;
+import org.meetingportal.platform.QueryParameters;
+import org.meetingportal.platform.SecurityLog;
+import org.meetingportal.security.ClientAddress;
+import org.meetingportal.security.CurrentUser;
+
+/**
+ * {@code POST /api/meetings/{id}/credentials}: a UserSig and a room-scoped PrivateMapKey for the signed-in
+ * person. There is no body: the client chooses neither its userId nor its rights. Never cached.
+ */
+@Path("meetings/{id}/credentials")
+@RequestScoped
+public class CredentialsResource {
+
+    @Inject
+    CredentialService credentials;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response issue(@PathParam("id") String id) {
+        Account person = CurrentUser.of(request).orElseThrow();
+        try {
+            Credential credential = credentials.issue(QueryParameters.id(id), person, ClientAddress.of(request));
+            return Response.ok(credential).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+        } catch (DomainException refused) {
+            SecurityLog.event("authz_fail", "user", person.username(), "call", "credentials for meeting " + id,
+                    "reason", refused.messageKey());
+            throw refused;
+        }
+    }
+}
