@@ -173,6 +173,7 @@ class RestartIT {
         }
         assertEquals(401, idle.get("api/me").status(), "the idle session has ended");
         overHttpsTheSessionCookieIsSecureAndHstsIsSent();
+        withoutATrtcApplicationCredentialsAreRefusedAsUnavailable(admin);
         assertEquals(200, admin.get("api/me").status());
         kill(server);
         server = null;
@@ -184,6 +185,19 @@ class RestartIT {
             assertEquals(600_000, PasswordHasher.iterationsOf(row.getString(1)), "re-hashed with today's parameters");
             assertTrue(new PasswordHasher().verify("legacy-pass-phrase", row.getString(1)));
         }
+    }
+
+    /** This server has no TRTC settings: it runs, says so in its log, and answers credential calls with 503. */
+    private static void withoutATrtcApplicationCredentialsAreRefusedAsUnavailable(PortalClient admin) throws IOException {
+        Instant start = Instant.now().minusSeconds(60);
+        HttpAnswer meeting = admin.post("api/meetings", Json.createObjectBuilder().add("title", "No video here")
+                .add("startsAt", start.toString()).add("endsAt", start.plusSeconds(3600).toString())
+                .add("timeZone", "UTC").build());
+        assertEquals(201, meeting.status(), meeting::toString);
+        HttpAnswer refused = admin.post("api/meetings/" + meeting.json().getJsonNumber("id") + "/credentials", null);
+        assertEquals(503, refused.status(), refused::toString);
+        assertTrue(refused.json().getString("detail").contains("not configured"));
+        assertTrue(serverLog().contains("Video: not configured"));
     }
 
     private static void overHttpsTheSessionCookieIsSecureAndHstsIsSent() throws Exception {
@@ -221,6 +235,8 @@ class RestartIT {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + baseDir, "-Djboss.socket.binding.port-offset=" + PORT_OFFSET);
         builder.environment().remove("PORTAL_ADMIN_PASSWORD");
+        builder.environment().remove("TRTC_SDK_APP_ID");
+        builder.environment().remove("TRTC_SECRET_KEY");
         builder.environment().put("PORTAL_DATA_DIR", dataDir.toString());
         builder.environment().put("PORTAL_SESSION_IDLE_MINUTES", "1");
         builder.environment().put("JAVA_OPTS", "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true");
