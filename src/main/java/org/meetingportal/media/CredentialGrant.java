@@ -15,15 +15,12 @@ import org.meetingportal.meeting.ParticipantRole;
 /** One issued credential, for the audit: who, which meeting, which rights, until when, from where. Never the sig. */
 @Entity
 @Table(name = "credential_grant")
-@NamedQuery(name = CredentialGrant.COUNT_RECENT, query = "select count(g), min(g.issuedAt) from CredentialGrant g"
-        + " where g.username = :username and g.issuedAt > :since")
 @NamedQuery(name = CredentialGrant.SEARCH, query = "select g from CredentialGrant g where (:username is null or"
         + " g.username = :username) and (:meetingId is null or g.meetingId = :meetingId) order by g.issuedAt desc, g.id desc")
 @NamedQuery(name = CredentialGrant.COUNT_SEARCH, query = "select count(g) from CredentialGrant g where (:username is null"
         + " or g.username = :username) and (:meetingId is null or g.meetingId = :meetingId)")
 public class CredentialGrant {
 
-    public static final String COUNT_RECENT = "CredentialGrant.countRecent";
     public static final String SEARCH = "CredentialGrant.search";
     public static final String COUNT_SEARCH = "CredentialGrant.countSearch";
 

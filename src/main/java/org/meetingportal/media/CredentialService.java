@@ -3,6 +3,7 @@ package org.meetingportal.media;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -17,12 +18,11 @@ import org.meetingportal.platform.Configuration;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.Page;
 import org.meetingportal.platform.RetryLaterException;
-import org.meetingportal.platform.SecurityLog;
 
 /**
  * Issues TRTC credentials: to the signed-in person only (their username is the userId, whatever the client
  * says), for a meeting they take part in, inside its join window, at most so many times a minute, with the
- * privileges their role allows, and records every one. The per-minute count is read from that record, so
+ * privileges their role allows, and records every one. The per-minute count lives in the database, so
  * every node of a cluster counts together.
  */
 @ApplicationScoped
@@ -67,10 +67,9 @@ public class CredentialService {
                 .sign(person.username(), admission.roomId(), privileges, userSigLifetime, keyLifetime);
         Instant userSigExpiresAt = now.plus(userSigLifetime);
         Instant expiresAt = now.plus(keyLifetime.compareTo(userSigLifetime) < 0 ? keyLifetime : userSigLifetime);
+        // The audit row is the record of every issue; refusals go to the security log (CredentialsResource).
         em.persist(new CredentialGrant(person.username(), meetingId, admission.role(), privileges, now, expiresAt,
                 userSigExpiresAt, clientAddress));
-        SecurityLog.event("authn_token_created", "user", person.username(), "meeting", meetingId,
-                "role", admission.role(), "privileges", privileges, "expires", expiresAt);
         return new Credential(application.sdkAppId(), person.username(), signed.userSig(), admission.roomId(),
                 signed.privateMapKey(), privileges, admission.role(), expiresAt, userSigExpiresAt);
     }
@@ -86,16 +85,21 @@ public class CredentialService {
         return new Page<>(items, page, size, total);
     }
 
+    /**
+     * Counts this request in the person's window, locking their row so that concurrent requests of the same
+     * person count one after the other. The first request ever creates the row; two first requests at once
+     * collide on its key, and the loser is refused with a short wait rather than issued uncounted.
+     */
     private void checkRate(String username, Instant now) {
-        Object[] recent = em.createNamedQuery(CredentialGrant.COUNT_RECENT, Object[].class)
-                .setParameter("username", username)
-                .setParameter("since", now.minus(RATE_WINDOW))
-                .getSingleResult();
-        long count = (Long) recent[0];
-        if (count >= configuration.credentialRatePerMinute()) {
-            Instant oldest = (Instant) recent[1];
-            long seconds = Duration.between(now, oldest.plus(RATE_WINDOW)).toSeconds() + 1;
-            throw new RetryLaterException(seconds, "credentials.tooMany", configuration.credentialRatePerMinute());
+        int limit = configuration.credentialRatePerMinute();
+        CredentialRate rate = em.find(CredentialRate.class, username, LockModeType.PESSIMISTIC_WRITE);
+        if (rate == null) {
+            rate = new CredentialRate(username, now);
+            em.persist(rate);
+        }
+        Duration wait = rate.count(now, RATE_WINDOW, limit);
+        if (!wait.isZero()) {
+            throw new RetryLaterException(wait.toSeconds() + 1, "credentials.tooMany", limit);
         }
     }
 }

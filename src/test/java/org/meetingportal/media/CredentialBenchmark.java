@@ -1,0 +1,136 @@
+package org.meetingportal.media;
+
+import jakarta.json.Json;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.meetingportal.testing.HttpAnswer;
+import org.meetingportal.testing.PortalClient;
+
+/**
+ * Throughput and latency of {@code POST /api/meetings/{id}/credentials} against {@code GET /api/me} on the
+ * same running server, with the same clients in the same run, and the in-process cost of signing one
+ * UserSig + PrivateMapKey. Prints figures; asserts nothing. Not part of {@code mvn verify}: see README.
+ */
+public final class CredentialBenchmark {
+
+    private static final int CLIENTS = 8;
+    private static final Duration PHASE = Duration.ofSeconds(15);
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
+
+    private CredentialBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(args.length > 0 ? args[0] : "http://localhost:8080/");
+        String adminPassword = args.length > 1 ? args[1] : System.getenv("PORTAL_ADMIN_PASSWORD");
+        inProcess();
+
+        PortalClient admin = PortalClient.signedIn(base, "admin", adminPassword);
+        Instant start = Instant.now().minusSeconds(60);
+        HttpAnswer meeting = admin.post("api/meetings", Json.createObjectBuilder().add("title", "Benchmark")
+                .add("startsAt", start.toString()).add("endsAt", start.plus(Duration.ofHours(20)).toString())
+                .add("timeZone", "UTC").add("access", "ALL_EMPLOYEES").build());
+        if (meeting.status() != 201) {
+            throw new IllegalStateException("could not schedule the benchmark meeting: " + meeting);
+        }
+        long id = meeting.json().getJsonNumber("id").longValue();
+        List<PortalClient> clients = new ArrayList<>();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < CLIENTS; i++) {
+            String name = "bench-" + tag + "-" + i;
+            admin.createUser(name, "EMPLOYEE", "bench-first-phrase");
+            PortalClient client = PortalClient.signedIn(base, name, "bench-first-phrase");
+            client.post("api/me/password", Json.createObjectBuilder().add("currentPassword", "bench-first-phrase")
+                    .add("newPassword", "bench-own-phrase").build());
+            clients.add(client);
+        }
+        HttpAnswer probe = clients.get(0).post("api/meetings/" + id + "/credentials", null);
+        if (probe.status() != 200) {
+            throw new IllegalStateException("credentials refused (is TRTC configured and "
+                    + "PORTAL_CREDENTIAL_RATE_PER_MINUTE high?): " + probe);
+        }
+        run("warm-up", clients, c -> c.get("api/me"), WARM_UP);
+        run("warm-up", clients, c -> c.post("api/meetings/" + id + "/credentials", null), WARM_UP);
+        Result me = run("GET /api/me", clients, c -> c.get("api/me"), PHASE);
+        Result credentials = run("POST credentials", clients, c -> c.post("api/meetings/" + id + "/credentials", null), PHASE);
+        System.out.println(me);
+        System.out.println(credentials);
+        System.out.printf("credential call reaches %.0f%% of GET /api/me's throughput (%d clients, %d s each)%n",
+                100.0 * credentials.perSecond() / me.perSecond(), CLIENTS, PHASE.toSeconds());
+    }
+
+    /** Signing alone, in this JVM: one UserSig plus one PrivateMapKey. */
+    private static void inProcess() {
+        CredentialIssuer issuer = new CredentialIssuer(new TrtcSettings.Application(1400000042L,
+                "5f3c9a1e7b2d4c6e8f0a1b3c5d7e9f2a4b6c8d0e1f3a5b7c9d1e3f5a7b9c0d2e"));
+        for (int i = 0; i < 20_000; i++) {
+            issuer.sign("bench-user", 123456789L, 255, Duration.ofHours(2), Duration.ofMinutes(5));
+        }
+        int rounds = 50_000;
+        long startNanos = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            issuer.sign("bench-user", 123456789L + i, 255, Duration.ofHours(2), Duration.ofMinutes(5));
+        }
+        double micros = (System.nanoTime() - startNanos) / 1000.0 / rounds;
+        System.out.printf("in-process: genUserSig + genPrivateMapKey %.1f us per pair (%d pairs after 20,000 warm-up)%n",
+                micros, rounds);
+    }
+
+    private interface Call {
+        HttpAnswer send(PortalClient client);
+    }
+
+    private record Result(String name, long requests, double perSecond, long p50, long p99, long failures) {
+        @Override
+        public String toString() {
+            return String.format("%-17s %7d requests, %8.1f/s, p50 %.2f ms, p99 %.2f ms, %d failed", name, requests,
+                    perSecond, p50 / 1000.0, p99 / 1000.0, failures);
+        }
+    }
+
+    private static Result run(String name, List<PortalClient> clients, Call call, Duration length) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+        Instant end = Instant.now().plus(length);
+        List<Future<long[]>> futures = new ArrayList<>();
+        long startNanos = System.nanoTime();
+        for (PortalClient client : clients) {
+            futures.add(pool.submit(() -> {
+                long[] latencies = new long[200_000];
+                int n = 0;
+                long failures = 0;
+                while (Instant.now().isBefore(end) && n < latencies.length - 1) {
+                    long t = System.nanoTime();
+                    if (call.send(client).status() != 200) {
+                        failures++;
+                    }
+                    latencies[n++] = (System.nanoTime() - t) / 1000;
+                }
+                long[] result = Arrays.copyOf(latencies, n + 1);
+                result[n] = -failures - 1;
+                return result;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        long failures = 0;
+        for (Future<long[]> future : futures) {
+            long[] result = future.get();
+            for (int i = 0; i < result.length - 1; i++) {
+                all.add(result[i]);
+            }
+            failures += -result[result.length - 1] - 1;
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        all.sort(null);
+        return new Result(name, all.size(), all.size() / seconds, all.get(all.size() / 2),
+                all.get((int) (all.size() * 0.99)), failures);
+    }
+}
