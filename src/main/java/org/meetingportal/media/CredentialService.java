@@ -3,7 +3,6 @@ package org.meetingportal.media;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -22,8 +21,8 @@ import org.meetingportal.platform.RetryLaterException;
 /**
  * Issues TRTC credentials: to the signed-in person only (their username is the userId, whatever the client
  * says), for a meeting they take part in, inside its join window, at most so many times a minute, with the
- * privileges their role allows, and records every one. The per-minute count lives in the database, so
- * every node of a cluster counts together.
+ * privileges their role allows, and records every one. Issuing writes nothing but the audit row; the
+ * per-minute count is kept by a {@link CredentialRateLimiter}.
  */
 @ApplicationScoped
 @Transactional
@@ -46,6 +45,9 @@ public class CredentialService {
     @Inject
     Clock clock;
 
+    @Inject
+    CredentialRateLimiter rateLimiter;
+
     public Credential issue(long meetingId, Account person, String clientAddress) {
         TrtcSettings.Application application = settings.application()
                 .orElseThrow(() -> new DomainException(DomainException.Kind.UNAVAILABLE, "credentials.notConfigured"));
@@ -67,7 +69,8 @@ public class CredentialService {
                 .sign(person.username(), admission.roomId(), privileges, userSigLifetime, keyLifetime);
         Instant userSigExpiresAt = now.plus(userSigLifetime);
         Instant expiresAt = now.plus(keyLifetime.compareTo(userSigLifetime) < 0 ? keyLifetime : userSigLifetime);
-        // The audit row is the record of every issue; refusals go to the security log (CredentialsResource).
+        // The audit row is the record of every issue (refusals go to the security log); it commits with
+        // this transaction, before the credential is answered.
         em.persist(new CredentialGrant(person.username(), meetingId, admission.role(), privileges, now, expiresAt,
                 userSigExpiresAt, clientAddress));
         return new Credential(application.sdkAppId(), person.username(), signed.userSig(), admission.roomId(),
@@ -85,19 +88,9 @@ public class CredentialService {
         return new Page<>(items, page, size, total);
     }
 
-    /**
-     * Counts this request in the person's window, locking their row so that concurrent requests of the same
-     * person count one after the other. The first request ever creates the row; two first requests at once
-     * collide on its key, and the loser is refused with a short wait rather than issued uncounted.
-     */
     private void checkRate(String username, Instant now) {
         int limit = configuration.credentialRatePerMinute();
-        CredentialRate rate = em.find(CredentialRate.class, username, LockModeType.PESSIMISTIC_WRITE);
-        if (rate == null) {
-            rate = new CredentialRate(username, now);
-            em.persist(rate);
-        }
-        Duration wait = rate.count(now, RATE_WINDOW, limit);
+        Duration wait = rateLimiter.acquire(username, now, limit, RATE_WINDOW);
         if (!wait.isZero()) {
             throw new RetryLaterException(wait.toSeconds() + 1, "credentials.tooMany", limit);
         }
