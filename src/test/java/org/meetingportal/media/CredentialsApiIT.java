@@ -146,9 +146,11 @@ class CredentialsApiIT extends PortalIT {
         assertEquals(200, admin.delete("api/meetings/" + cancelled).status());
         assertEquals(404, credentials(host, cancelled).status(), "cancelled");
 
-        long ending = schedule(meeting(Duration.ofMinutes(-1), Duration.ofSeconds(63), "INVITED", "FULL"))
+        // Ends 8 s from now: time enough to be scheduled on a busy machine, then waited out.
+        Instant beforeScheduling = Instant.now();
+        long ending = schedule(meeting(Duration.ofMinutes(-1), Duration.ofSeconds(68), "INVITED", "FULL"))
                 .getJsonNumber("id").longValue();
-        Thread.sleep(Duration.ofSeconds(4).toMillis());
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), beforeScheduling.plusSeconds(9)).toMillis()));
         HttpAnswer ended = credentials(host, ending);
         assertEquals(409, ended.status());
         assertTrue(ended.json().getString("detail").contains("ended"));
