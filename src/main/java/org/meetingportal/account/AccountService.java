@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +17,7 @@ import java.util.stream.Collectors;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FieldProblems;
 import org.meetingportal.platform.Page;
+import org.meetingportal.platform.SearchText;
 import org.meetingportal.platform.SecurityLog;
 
 /**
@@ -86,7 +86,7 @@ public class AccountService {
     /** Usernames whose username or display name contains {@code text}, at most {@code max} of them. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> usernamesMatching(String text, int max) {
-        String pattern = "%" + likeEscape(text == null ? "" : text.strip().toLowerCase(Locale.ROOT)) + "%";
+        String pattern = SearchText.containsPattern(text);
         return em.createNamedQuery(User.FIND_USERNAMES_MATCHING, String.class)
                 .setParameter("pattern", pattern)
                 .setMaxResults(max)
@@ -108,10 +108,8 @@ public class AccountService {
     /** Accounts whose username, display name or e-mail contains {@code query}, by display name. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<UserView> search(String query, int page, int size) {
-        if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
-            new FieldProblems().add("page", "page.invalid", Page.MAX_SIZE).throwIfAny();
-        }
-        String pattern = "%" + likeEscape(query == null ? "" : query.strip().toLowerCase(Locale.ROOT)) + "%";
+        Page.check(page, size);
+        String pattern = SearchText.containsPattern(query);
         List<UserView> items = em.createNamedQuery(User.SEARCH, User.class)
                 .setParameter("pattern", pattern)
                 .setFirstResult(Math.multiplyExact(page, size))
@@ -271,9 +269,5 @@ public class AccountService {
             password.append(GENERATED_ALPHABET.charAt(RANDOM.nextInt(GENERATED_ALPHABET.length())));
         }
         return password.toString();
-    }
-
-    private static String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -26,6 +26,7 @@ import org.meetingportal.platform.Configuration;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FieldProblems;
 import org.meetingportal.platform.Page;
+import org.meetingportal.platform.SearchText;
 
 /**
  * Scheduling, editing, cancelling and finding meetings. Who may see a meeting is decided here for every
@@ -149,7 +150,7 @@ public class MeetingService {
      * ({@code everyone} false) or the API, where admins see every meeting ({@code everyone} true for them).
      */
     public Page<MeetingView> list(Account viewer, boolean everyone, Period period, int page, int size) {
-        checkPage(page, size);
+        Page.check(page, size);
         Instant now = clock.instant();
         boolean all = everyone && viewer.isAdmin();
         String find = period == Period.CURRENT ? Meeting.FIND_VISIBLE_ENDING_AFTER : Meeting.FIND_VISIBLE_ENDED_BY;
@@ -165,11 +166,11 @@ public class MeetingService {
 
     /** The admins' list: every meeting, optionally in one state and matching a title or participant. */
     public Page<MeetingView> search(Account admin, MeetingState state, String text, int page, int size) {
-        checkPage(page, size);
+        Page.check(page, size);
         Instant now = clock.instant();
         Instant opensBy = now.plus(configuration.joinEarly());
         String pattern = text == null || text.isBlank() ? null
-                : "%" + likeEscape(text.strip().toLowerCase(Locale.ROOT)) + "%";
+                : SearchText.containsPattern(text);
         List<String> usernames = pattern == null ? List.of("") : new ArrayList<>(accounts.usernamesMatching(text, 500));
         if (usernames.isEmpty()) {
             usernames = List.of("");
@@ -276,15 +277,5 @@ public class MeetingService {
                     hosts, attendees, yourRole, m.getCreatedBy(), m.getSequence(), m.getVersion()));
         }
         return views;
-    }
-
-    private static void checkPage(int page, int size) {
-        if (page < 0 || size < 1 || size > Page.MAX_SIZE) {
-            new FieldProblems().add("page", "page.invalid", Page.MAX_SIZE).throwIfAny();
-        }
-    }
-
-    private static String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

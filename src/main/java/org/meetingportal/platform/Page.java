@@ -11,6 +11,13 @@ public record Page<T>(List<T> items, int page, int size, long total) {
         items = List.copyOf(items);
     }
 
+    /** Refuses a page number below 0 or a size outside 1..{@link #MAX_SIZE} as bad input naming "page". */
+    public static void check(int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_SIZE) {
+            new FieldProblems().add("page", "page.invalid", MAX_SIZE).throwIfAny();
+        }
+    }
+
     public int pageCount() {
         return size == 0 ? 0 : (int) ((total + size - 1) / size);
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.meetingportal.testing.HttpAnswer;
@@ -69,7 +68,7 @@ class UsersApiIT extends PortalIT {
         HttpAnswer noVersion = admin.put("api/users/" + name, Json.createObjectBuilder().add("displayName", "X")
                 .add("email", "x@example.com").add("role", "EMPLOYEE").build());
         assertEquals(400, noVersion.status());
-        assertEquals(List.of("version"), fields(noVersion));
+        assertEquals(List.of("version"), noVersion.problemFields());
     }
 
     @Test
@@ -79,7 +78,7 @@ class UsersApiIT extends PortalIT {
                 .add("displayName", " ").add("email", "nope").add("password", "short").build());
         assertEquals(400, bad.status());
         assertTrue(bad.contentType().startsWith("application/problem+json"));
-        assertEquals(List.of("username", "displayName", "email", "role", "password"), fields(bad));
+        assertEquals(List.of("username", "displayName", "email", "role", "password"), bad.problemFields());
         assertEquals(404, admin.get("api/users/has%20space").status());
     }
 
@@ -90,7 +89,7 @@ class UsersApiIT extends PortalIT {
         assertEquals(201, admin.post("api/users", user(name, "EMPLOYEE")).status());
         HttpAnswer again = admin.post("api/users", user(name.toUpperCase(), "EMPLOYEE"));
         assertEquals(400, again.status());
-        assertEquals(List.of("username"), fields(again));
+        assertEquals(List.of("username"), again.problemFields());
     }
 
     @Test
@@ -102,7 +101,7 @@ class UsersApiIT extends PortalIT {
         HttpAnswer demoteSelf = admin.put("api/users/admin", Json.createObjectBuilder().add("displayName", "Administrator")
                 .add("email", "admin@localhost.localdomain").add("role", "EMPLOYEE").add("version", version).build());
         assertEquals(400, demoteSelf.status());
-        assertEquals(List.of("role"), fields(demoteSelf));
+        assertEquals(List.of("role"), demoteSelf.problemFields());
         assertEquals("ADMIN", admin.get("api/users/admin").json().getString("role"));
     }
 
@@ -173,10 +172,5 @@ class UsersApiIT extends PortalIT {
         HttpAnswer chinese = admin.send("POST", "api/users", "{\"username\":\"bad name\"}", "Accept-Language", "zh-CN");
         assertEquals(400, chinese.status());
         assertTrue(chinese.json().getString("detail").contains("输入"), chinese.body());
-    }
-
-    private static List<String> fields(HttpAnswer problem) {
-        return problem.json().getJsonArray("errors").stream()
-                .map(e -> ((JsonString) e.asJsonObject().get("field")).getString()).toList();
     }
 }

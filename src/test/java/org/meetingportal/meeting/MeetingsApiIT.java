@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Duration;
@@ -146,14 +145,14 @@ class MeetingsApiIT extends PortalIT {
                 .add("timeZone", "Moon/Base").add("attendees", Json.createArrayBuilder().add("nobody-" + hostName))
                 .add("access", "EVERYONE").build());
         assertEquals(400, bad.status(), bad::toString);
-        assertEquals(List.of("title", "endsAt", "timeZone", "access"), fields(bad));
+        assertEquals(List.of("title", "endsAt", "timeZone", "access"), bad.problemFields());
         HttpAnswer unknown = admin.post("api/meetings", meeting("Ghosts", "INVITED")
                 .add("attendees", Json.createArrayBuilder().add("nobody-" + hostName)).build());
         assertEquals(400, unknown.status());
-        assertEquals(List.of("attendees"), fields(unknown));
+        assertEquals(List.of("attendees"), unknown.problemFields());
         HttpAnswer ended = admin.post("api/meetings", meeting("Over", "INVITED")
                 .add("startsAt", at(Duration.ofHours(-3))).add("endsAt", at(Duration.ofHours(-1))).build());
-        assertEquals(List.of("endsAt"), fields(ended));
+        assertEquals(List.of("endsAt"), ended.problemFields());
         assertEquals(before, admin.get("api/meetings?size=1").json().getJsonNumber("total").longValue());
         for (String id : List.of("abc", "-1", "0", "99999999999999999999")) {
             assertEquals(404, admin.get("api/meetings/" + id).status(), id);
@@ -189,7 +188,7 @@ class MeetingsApiIT extends PortalIT {
         assertEquals(409, stale.status());
         assertEquals("urn:meeting-portal:problem:error.stale", stale.json().getString("type"));
         HttpAnswer noVersion = admin.put("api/meetings/" + id, meeting("No version", "INVITED").build());
-        assertEquals(List.of("version"), fields(noVersion));
+        assertEquals(List.of("version"), noVersion.problemFields());
     }
 
     @Test
@@ -256,10 +255,5 @@ class MeetingsApiIT extends PortalIT {
         List<VEvent> events = calendar.getComponents("VEVENT");
         assertEquals(1, events.size());
         return events.get(0);
-    }
-
-    private static List<String> fields(HttpAnswer problem) {
-        return problem.json().getJsonArray("errors").stream()
-                .map(e -> ((JsonString) e.asJsonObject().get("field")).getString()).toList();
     }
 }
