@@ -48,6 +48,25 @@ public class MeetingPage {
                 + external.getRequestContextPath() + "/meeting.xhtml?id=" + meeting.id();
     }
 
+    /**
+     * Whether the viewer may enter the room: a host or attendee, or anyone for a meeting open to every
+     * employee, while it is not cancelled or over. Admins see every meeting but join only their own.
+     */
+    public boolean isMayJoin() {
+        return (meeting.yourRole() != null || meeting.access() == Access.ALL_EMPLOYEES)
+                && meeting.state() != MeetingState.ENDED && meeting.state() != MeetingState.CANCELLED;
+    }
+
+    /** Attendees of a view-only meeting watch and listen; the server gives them no right to publish. */
+    public boolean isViewOnly() {
+        return meeting.yourRole() != ParticipantRole.HOST && meeting.attendeeRights() == AttendeeRights.VIEW_ONLY;
+    }
+
+    /** Attendees of a meeting without screen sharing may not share; hosts always may. */
+    public boolean isMayShareScreen() {
+        return meeting.yourRole() == ParticipantRole.HOST || meeting.attendeeRights() == AttendeeRights.FULL;
+    }
+
     public MeetingView getMeeting() {
         return meeting;
     }

@@ -104,4 +104,9 @@ public class CurrentUser {
     public String username() {
         return account().map(Account::username).orElseThrow(() -> new IllegalStateException("not signed in"));
     }
+
+    /** The session's token for the API's {@code X-CSRF-Token} header, for pages whose scripts call the API. */
+    public String getCsrfToken() {
+        return Sessions.signedIn(request).map(SignedInUser::csrfToken).orElse("");
+    }
 }

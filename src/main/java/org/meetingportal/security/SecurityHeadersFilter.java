@@ -7,17 +7,26 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Browser protections on every response. The Content-Security-Policy allows scripts and styles only from
  * the portal itself: no inline script, no inline style, no other site. Faces 4.0 needs no relaxation as
  * long as pages use {@code h:commandButton} and plain forms, never {@code h:commandLink} or {@code f:ajax},
- * which render inline event handlers.
+ * which render inline event handlers. The one exception is where the browser may connect: the TRTC Web SDK
+ * talks to Tencent's signalling and scheduling hosts (those of Tencent's firewall guidance), and nowhere else.
  */
 @WebFilter(filterName = "securityHeaders", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+
+    /** Tencent's TRTC hosts, over HTTPS and secure WebSocket only. */
+    static final String TRTC_HOSTS = Stream.of("*.rtc.qcloud.com", "*.rtc.qq.com", "*.cloud-rtc.com",
+            "*.cloud-rtc.net", "*.rtc-web.com", "*.rtc-web.io", "*.my-imcloud.com", "yun.tim.qq.com")
+            .flatMap(host -> Stream.of("https://" + host, "wss://" + host))
+            .collect(Collectors.joining(" "));
 
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'",
@@ -25,8 +34,9 @@ public class SecurityHeadersFilter extends HttpFilter {
             "style-src 'self'",
             "img-src 'self' data:",
             "font-src 'self'",
-            "connect-src 'self'",
+            "connect-src 'self' " + TRTC_HOSTS,
             "media-src 'self' blob:",
+            "worker-src 'self' blob:",
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",

@@ -71,6 +71,20 @@ public final class Browsers {
         return base.getProtocol() + "://localhost:" + base.getPort() + "/";
     }
 
+    /**
+     * Installs {@code browser/trtc-recorder.js} in every page this browser opens from now on, before the
+     * page's own scripts run; {@code mode} is 'pass', 'edge' or 'edge-expired-once' (see the script).
+     */
+    public static void recordTrtc(ChromeDriver driver, String mode) {
+        String source;
+        try (var in = Browsers.class.getResourceAsStream("/browser/trtc-recorder.js")) {
+            source = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("__MODE__", mode);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
+    }
+
     public static Path screenshot(ChromeDriver driver, String name) {
         try {
             Path dir = Files.createDirectories(TestPortal.buildDir().resolve("screenshots"));

@@ -1,0 +1,56 @@
+// Calls to the portal's own API from the media pages: the session cookie plus the CSRF header.
+
+/** A refusal of the API, with the problem's HTTP status, its sentence and, for 429, the seconds to wait. */
+export class ApiProblem extends Error {
+  constructor(status, detail, retryAfter) {
+    super(detail || `HTTP ${status}`);
+    this.name = 'ApiProblem';
+    this.status = status;
+    this.detail = detail;
+    this.retryAfter = retryAfter;
+  }
+}
+
+export class Api {
+  constructor(base, csrfToken) {
+    this.base = base;
+    this.csrfToken = csrfToken;
+  }
+
+  get(path) {
+    return this.call('GET', path);
+  }
+
+  post(path) {
+    return this.call('POST', path);
+  }
+
+  /**
+   * A TRTC credential, with how long it stays valid (measured on the server's clock, so a wrong clock here
+   * does not matter) and how far this clock is behind the server's.
+   */
+  async credential(path) {
+    const { body, serverTime } = await this.exchange('POST', path);
+    const expiresAt = Math.min(Date.parse(body.expiresAt), Date.parse(body.userSigExpiresAt));
+    const now = Number.isNaN(serverTime) ? Date.now() : serverTime;
+    return { ...body, validForMs: expiresAt - now, serverOffsetMs: now - Date.now() };
+  }
+
+  async call(method, path) {
+    return (await this.exchange(method, path)).body;
+  }
+
+  async exchange(method, path) {
+    const headers = { Accept: 'application/json, application/problem+json' };
+    if (method !== 'GET') {
+      headers['X-CSRF-Token'] = this.csrfToken;
+    }
+    const response = await fetch(this.base + path, { method, headers, credentials: 'same-origin', cache: 'no-store' });
+    const body = await response.json().catch(() => null);
+    if (!response.ok) {
+      const retryAfter = Number(response.headers.get('Retry-After')) || null;
+      throw new ApiProblem(response.status, body && (body.detail || body.title), retryAfter);
+    }
+    return { body, serverTime: Date.parse(response.headers.get('Date')) };
+  }
+}

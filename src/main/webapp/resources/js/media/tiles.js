@@ -1,0 +1,115 @@
+// The room's video grid: one tile per person (their camera, or their initials while it is off) and one per
+// screen share. Tiles are keyed by TRTC userId and stream type ('main' or 'sub'); the local person is ''.
+
+export const LOCAL = '';
+
+export class TileGrid {
+  constructor(container, t) {
+    this.container = container;
+    this.t = t;
+    this.tiles = new Map();
+  }
+
+  static key(userId, streamType) {
+    return `${userId}\u0000${streamType}`;
+  }
+
+  /** The tile for a person's stream, created on first use; returns the element the SDK draws video into. */
+  ensure(userId, streamType, name) {
+    const key = TileGrid.key(userId, streamType);
+    let tile = this.tiles.get(key);
+    if (!tile) {
+      tile = this.create(userId, streamType, name);
+      this.tiles.set(key, tile);
+      this.container.append(tile);
+      this.layout();
+    }
+    return tile.querySelector('.tile-video');
+  }
+
+  create(userId, streamType, name) {
+    const tile = document.createElement('figure');
+    tile.className = streamType === 'sub' ? 'tile screen' : 'tile camera-off';
+    tile.dataset.user = userId;
+    tile.dataset.stream = streamType;
+    const video = document.createElement('div');
+    video.className = 'tile-video';
+    const avatar = document.createElement('div');
+    avatar.className = 'tile-avatar';
+    avatar.setAttribute('aria-hidden', 'true');
+    avatar.textContent = initials(name);
+    const caption = document.createElement('figcaption');
+    const label = document.createElement('span');
+    label.className = 'tile-name';
+    label.textContent = streamType === 'sub' ? this.t('screenOf', name) : name;
+    const mic = document.createElement('span');
+    mic.className = 'mic-off';
+    mic.setAttribute('role', 'img');
+    mic.setAttribute('aria-label', this.t('micIsOff'));
+    mic.title = this.t('micIsOff');
+    mic.hidden = true;
+    caption.append(label, mic);
+    tile.append(video, avatar, caption);
+    return tile;
+  }
+
+  /** The tile element itself, if there is one. */
+  get(userId, streamType) {
+    return this.tiles.get(TileGrid.key(userId, streamType)) || null;
+  }
+
+  remove(userId, streamType) {
+    const key = TileGrid.key(userId, streamType);
+    const tile = this.tiles.get(key);
+    if (tile) {
+      tile.remove();
+      this.tiles.delete(key);
+      this.layout();
+    }
+  }
+
+  removeUser(userId) {
+    this.remove(userId, 'main');
+    this.remove(userId, 'sub');
+  }
+
+  clear() {
+    this.container.replaceChildren();
+    this.tiles.clear();
+    this.layout();
+  }
+
+  setVideo(userId, on) {
+    const tile = this.get(userId, 'main');
+    if (tile) {
+      tile.classList.toggle('camera-off', !on);
+    }
+  }
+
+  setMicOff(userId, off) {
+    const tile = this.get(userId, 'main');
+    if (tile) {
+      tile.querySelector('.mic-off').hidden = !off;
+    }
+  }
+
+  /** Marks who is speaking now; everybody else stops being marked. */
+  setSpeaking(speakingUserIds) {
+    for (const tile of this.tiles.values()) {
+      tile.classList.toggle('speaking', tile.dataset.stream === 'main' && speakingUserIds.has(tile.dataset.user));
+    }
+  }
+
+  /** Columns grow with the number of tiles, so that every tile stays as large as the room allows. */
+  layout() {
+    const count = Math.max(1, this.tiles.size);
+    this.container.dataset.count = String(count);
+    this.container.classList.toggle('has-screen', [...this.tiles.values()].some((t) => t.dataset.stream === 'sub'));
+  }
+}
+
+function initials(name) {
+  const words = String(name || '?').trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? words[0][0] + words[words.length - 1][0] : (words[0] || '?').slice(0, 2);
+  return letters.toUpperCase();
+}

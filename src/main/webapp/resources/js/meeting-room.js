@@ -1,0 +1,112 @@
+// /meeting.xhtml for someone who may join: the lobby (device check, join choices), then the room.
+
+import { Api } from './media/api.js';
+import { DeviceCheck } from './media/device-check.js';
+import { explain } from './media/explain.js';
+import { Room } from './media/room.js';
+import { textsOf } from './media/texts.js';
+
+const $ = (id) => document.getElementById(id);
+const lobby = $('lobby');
+const t = textsOf(lobby);
+const api = new Api(lobby.dataset.api, lobby.dataset.csrf);
+const meetingId = lobby.dataset.meeting;
+const join = $('join');
+const status = $('join-status');
+const micOff = $('join-mic-off');
+const cameraOff = $('join-camera-off');
+const check = new DeviceCheck(t);
+let room = null;
+
+function showJoinError(error) {
+  const { text, action } = explain(error, t);
+  $('join-error-text').textContent = text;
+  const button = $('join-error-action');
+  button.hidden = !action;
+  if (action) {
+    button.textContent = action.label;
+    button.onclick = action.run;
+  }
+  $('join-error').hidden = false;
+}
+
+async function participantNames() {
+  try {
+    const people = await api.get(`meetings/${meetingId}/participants`);
+    return new Map(people.map((person) => [person.userId, person.displayName]));
+  } catch {
+    return new Map();
+  }
+}
+
+async function enter() {
+  join.disabled = true;
+  $('join-error').hidden = true;
+  status.textContent = t('joining');
+  const choices = { ...check.choices(), micOff: Boolean(micOff && micOff.checked), cameraOff: Boolean(cameraOff && cameraOff.checked) };
+  check.stop();
+  const credentialPath = `meetings/${meetingId}/credentials`;
+  try {
+    const [credential, names] = await Promise.all([api.credential(credentialPath), participantNames()]);
+    room = new Room({
+      elements: {
+        tiles: $('tiles'), people: $('people'), banner: $('room-banner'), error: $('room-error'),
+        errorText: $('room-error-text'), viewOnly: $('room-view-only'), enableSound: $('enable-sound'),
+        body: document.querySelector('#room .room-body'), controls: document.querySelector('#room .controls'),
+        mic: $('toggle-mic'), camera: $('toggle-camera'), screen: $('toggle-screen'), leave: $('leave'),
+        cameraSelect: $('room-camera'), microphoneSelect: $('room-microphone'), speakerSelect: $('room-speaker'),
+        network: $('network'),
+      },
+      t,
+      fetchCredential: () => api.credential(credentialPath),
+      names,
+      self: { userId: credential.userId, name: lobby.dataset.displayName },
+      endsAt: Date.parse(lobby.dataset.endsAt),
+      endsAtText: lobby.dataset.endsAtText,
+      onEntered: () => {
+        lobby.hidden = true;
+        $('room').hidden = false;
+        document.body.classList.add('in-room');
+      },
+      onLeave: () => location.assign(lobby.dataset.home),
+    });
+    await room.enter(credential, choices);
+    status.textContent = '';
+  } catch (error) {
+    if (room) {
+      await room.close();
+      room = null;
+    }
+    lobby.hidden = false;
+    $('room').hidden = true;
+    document.body.classList.remove('in-room');
+    status.textContent = '';
+    showJoinError(error);
+    join.disabled = false;
+    check.start();
+  }
+}
+
+async function start() {
+  if (micOff) {
+    micOff.checked = lobby.dataset.muteOnEntry === 'true';
+  }
+  if (cameraOff) {
+    cameraOff.addEventListener('change', () => check.setCameraWanted(!cameraOff.checked));
+  }
+  join.addEventListener('click', enter);
+  if (lobby.dataset.state !== 'OPEN') {
+    status.textContent = t('notOpenYet');
+  }
+  await check.start();
+  join.disabled = lobby.dataset.state !== 'OPEN';
+  lobby.dataset.ready = 'true';
+}
+
+window.addEventListener('pagehide', () => {
+  if (room) {
+    room.close();
+  }
+});
+
+start();
