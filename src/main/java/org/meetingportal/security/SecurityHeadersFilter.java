@@ -16,6 +16,9 @@ import java.util.stream.Stream;
  * long as pages use {@code h:commandButton} and plain forms, never {@code h:commandLink} or {@code f:ajax},
  * which render inline event handlers. The one exception is where the browser may connect: the TRTC Web SDK
  * talks to Tencent's signalling and scheduling hosts (those of Tencent's firewall guidance), and nowhere else.
+ * <p>
+ * Pages and API answers must not be cached; files under {@code /vendor/} have their version in the path
+ * (see {@code Frontend}), so a path never changes content and browsers and proxies may keep it for a year.
  */
 @WebFilter(filterName = "securityHeaders", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
@@ -42,6 +45,9 @@ public class SecurityHeadersFilter extends HttpFilter {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    static final String VENDOR = "/vendor/";
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -55,7 +61,9 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
-        if (!isStaticResource(request)) {
+        if (path(request).startsWith(VENDOR)) {
+            response.setHeader("Cache-Control", IMMUTABLE);
+        } else if (!isStaticResource(request)) {
             // Pages and API answers are about one person; no shared or browser cache may keep them.
             response.setHeader("Cache-Control", "no-store");
         }
@@ -63,7 +71,17 @@ public class SecurityHeadersFilter extends HttpFilter {
     }
 
     static boolean isStaticResource(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/");
+        String path = path(request);
+        return path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/")
+                || path.startsWith(VENDOR);
+    }
+
+    /**
+     * The path the container serves, decoded and normalised: the raw request URI would let
+     * {@code /vendor/..;/index.xhtml} pass for a vendor file and get a person's page cached as public.
+     */
+    static String path(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
     }
 }
