@@ -15,8 +15,18 @@
   const RECORDED = ['enterRoom', 'exitRoom', 'switchRole', 'startLocalVideo', 'updateLocalVideo', 'stopLocalVideo',
     'startLocalAudio', 'updateLocalAudio', 'stopLocalAudio', 'startScreenShare', 'stopScreenShare',
     'startRemoteVideo', 'stopRemoteVideo', 'enableAudioVolumeEvaluation', 'destroy', 'on', 'off'];
-  const record = { mode, calls: [], handlers: {}, created: 0, enterAttempts: 0 };
+  const record = { mode, calls: [], handlers: {}, created: 0, enterAttempts: 0, requests: [] };
   window.__trtc = record;
+  // What the previous page of this tab recorded, for assertions after the page navigated away (leave).
+  record.previous = JSON.parse(sessionStorage.getItem('__trtc_previous') || '[]');
+  window.addEventListener('pagehide', () => sessionStorage.setItem('__trtc_previous', JSON.stringify(record.calls)));
+
+  // The page's own API requests, to see how often it asks the portal for a credential.
+  const fetchFromPage = window.fetch.bind(window);
+  window.fetch = (resource, options = {}) => {
+    record.requests.push({ method: options.method || 'GET', url: String(resource) });
+    return fetchFromPage(resource, options);
+  };
 
   const plain = (value, depth = 0) => {
     if (value instanceof Element) {
@@ -25,6 +35,9 @@
     }
     if (typeof value === 'function') {
       return 'function';
+    }
+    if (Array.isArray(value)) {
+      return value.map((item) => plain(item, depth + 1));
     }
     if (value && typeof value === 'object' && depth < 4) {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v, depth + 1)]));

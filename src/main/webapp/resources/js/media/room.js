@@ -69,6 +69,8 @@ export class Room {
       await this.enterWithin(this.credential);
     }
     this.wireControls();
+    this.elements.viewOnly.hidden = this.mayPublishAudio || this.mayPublishVideo;
+    this.render();
     if (this.onEntered) {
       this.onEntered();
     }
@@ -116,8 +118,6 @@ export class Room {
   }
 
   async startLocal(choices) {
-    const viewOnly = !this.mayPublishAudio && !this.mayPublishVideo;
-    this.elements.viewOnly.hidden = !viewOnly;
     this.tiles.ensure(LOCAL, 'main', this.t('you', this.self.name));
     this.tiles.setMicOff(LOCAL, true);
     if (this.mayPublishAudio) {
