@@ -118,7 +118,7 @@ export class Room {
   }
 
   async startLocal(choices) {
-    this.tiles.ensure(LOCAL, 'main', this.t('you', this.self.name));
+    this.tiles.ensure(LOCAL, 'main', this.self.name, this.t('you', this.self.name));
     this.tiles.setMicOff(LOCAL, true);
     if (this.mayPublishAudio) {
       try {

@@ -14,12 +14,15 @@ export class TileGrid {
     return `${userId}\u0000${streamType}`;
   }
 
-  /** The tile for a person's stream, created on first use; returns the element the SDK draws video into. */
-  ensure(userId, streamType, name) {
+  /**
+   * The tile for a person's stream, created on first use; returns the element the SDK draws video into.
+   * `label` is what the caption says, if not just the name (e.g. "Ann (you)").
+   */
+  ensure(userId, streamType, name, label = name) {
     const key = TileGrid.key(userId, streamType);
     let tile = this.tiles.get(key);
     if (!tile) {
-      tile = this.create(userId, streamType, name);
+      tile = this.create(userId, streamType, name, label);
       this.tiles.set(key, tile);
       this.container.append(tile);
       this.layout();
@@ -27,7 +30,7 @@ export class TileGrid {
     return tile.querySelector('.tile-video');
   }
 
-  create(userId, streamType, name) {
+  create(userId, streamType, name, label) {
     const tile = document.createElement('figure');
     tile.className = streamType === 'sub' ? 'tile screen' : 'tile camera-off';
     tile.dataset.user = userId;
@@ -39,16 +42,16 @@ export class TileGrid {
     avatar.setAttribute('aria-hidden', 'true');
     avatar.textContent = initials(name);
     const caption = document.createElement('figcaption');
-    const label = document.createElement('span');
-    label.className = 'tile-name';
-    label.textContent = streamType === 'sub' ? this.t('screenOf', name) : name;
+    const title = document.createElement('span');
+    title.className = 'tile-name';
+    title.textContent = streamType === 'sub' ? this.t('screenOf', name) : label;
     const mic = document.createElement('span');
     mic.className = 'mic-off';
     mic.setAttribute('role', 'img');
     mic.setAttribute('aria-label', this.t('micIsOff'));
     mic.title = this.t('micIsOff');
     mic.hidden = true;
-    caption.append(label, mic);
+    caption.append(title, mic);
     tile.append(video, avatar, caption);
     return tile;
   }
