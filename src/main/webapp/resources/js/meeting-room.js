@@ -3,7 +3,7 @@
 import { Api } from './media/api.js';
 import { DeviceCheck } from './media/device-check.js';
 import { explain } from './media/explain.js';
-import { Room } from './media/room.js';
+import { Room, roomElements } from './media/room.js';
 import { textsOf } from './media/texts.js';
 
 const $ = (id) => document.getElementById(id);
@@ -49,14 +49,7 @@ async function enter() {
   try {
     const [credential, names] = await Promise.all([api.credential(credentialPath), participantNames()]);
     room = new Room({
-      elements: {
-        tiles: $('tiles'), people: $('people'), banner: $('room-banner'), error: $('room-error'),
-        errorText: $('room-error-text'), viewOnly: $('room-view-only'), enableSound: $('enable-sound'),
-        body: document.querySelector('#room .room-body'), controls: document.querySelector('#room .controls'),
-        mic: $('toggle-mic'), camera: $('toggle-camera'), screen: $('toggle-screen'), leave: $('leave'),
-        cameraSelect: $('room-camera'), microphoneSelect: $('room-microphone'), speakerSelect: $('room-speaker'),
-        network: $('network'),
-      },
+      elements: roomElements(),
       t,
       fetchCredential: () => api.credential(credentialPath),
       names,
@@ -83,7 +76,7 @@ async function enter() {
     status.textContent = '';
     showJoinError(error);
     join.disabled = false;
-    check.start();
+    check.start().catch(() => {});
   }
 }
 
@@ -98,10 +91,26 @@ async function start() {
   if (lobby.dataset.state !== 'OPEN') {
     status.textContent = t('notOpenYet');
   }
-  await check.start();
+  if (typeof TRTC === 'undefined') {
+    showJoinError({ code: 5200 });
+    return;
+  }
+  // Joining never waits for the device check: an unanswered permission prompt must not lock the door.
   join.disabled = lobby.dataset.state !== 'OPEN';
+  try {
+    await check.start();
+  } catch (error) {
+    showJoinError(error);
+  }
   lobby.dataset.ready = 'true';
 }
+
+// Back from the browser's page cache after leaving: the room in it is closed for good.
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted && room) {
+    location.reload();
+  }
+});
 
 window.addEventListener('pagehide', () => {
   if (room) {

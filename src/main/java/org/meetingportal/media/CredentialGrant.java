@@ -31,8 +31,11 @@ public class CredentialGrant {
     @Column(nullable = false, length = 32)
     private String username;
 
-    @Column(name = "meeting_id", nullable = false)
-    private long meetingId;
+    @Column(name = "meeting_id")
+    private Long meetingId;
+
+    @Column(name = "call_id")
+    private Long callId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -56,10 +59,12 @@ public class CredentialGrant {
     protected CredentialGrant() {
     }
 
-    CredentialGrant(String username, long meetingId, ParticipantRole role, int privileges, Instant issuedAt,
+    /** For exactly one of a meeting or a call. */
+    CredentialGrant(String username, Long meetingId, Long callId, ParticipantRole role, int privileges, Instant issuedAt,
             Instant expiresAt, Instant userSigExpiresAt, String clientAddress) {
         this.username = username;
         this.meetingId = meetingId;
+        this.callId = callId;
         this.role = role;
         this.privileges = privileges;
         this.issuedAt = issuedAt;
@@ -76,8 +81,12 @@ public class CredentialGrant {
         return username;
     }
 
-    public long getMeetingId() {
+    public Long getMeetingId() {
         return meetingId;
+    }
+
+    public Long getCallId() {
+        return callId;
     }
 
     public ParticipantRole getRole() {

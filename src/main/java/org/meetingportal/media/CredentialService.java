@@ -10,9 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.meetingportal.account.Account;
+import org.meetingportal.call.CallService;
 import org.meetingportal.meeting.Admission;
 import org.meetingportal.meeting.MeetingService;
 import org.meetingportal.meeting.MeetingState;
+import org.meetingportal.meeting.ParticipantRole;
 import org.meetingportal.platform.Configuration;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.Page;
@@ -48,9 +50,11 @@ public class CredentialService {
     @Inject
     CredentialRateLimiter rateLimiter;
 
+    @Inject
+    CallService calls;
+
     public Credential issue(long meetingId, Account person, String clientAddress) {
-        TrtcSettings.Application application = settings.application()
-                .orElseThrow(() -> new DomainException(DomainException.Kind.UNAVAILABLE, "credentials.notConfigured"));
+        TrtcSettings.Application application = application();
         Admission admission = meetings.admission(meetingId, person);
         if (admission.state() == MeetingState.UPCOMING) {
             throw new DomainException(DomainException.Kind.CONFLICT, "credentials.notOpenYet",
@@ -59,22 +63,41 @@ public class CredentialService {
         if (admission.state() == MeetingState.ENDED) {
             throw new DomainException(DomainException.Kind.CONFLICT, "credentials.ended");
         }
+        return sign(application, person, admission.roomId(), admission.role(),
+                Privileges.of(admission.role(), admission.attendeeRights()), meetingId, null, clientAddress);
+    }
+
+    /**
+     * A credential for a one-to-one call's room: only to its two parties, only while it runs. Both parties
+     * have every right in their own call, as a meeting's hosts do.
+     */
+    public Credential issueForCall(long callId, Account person, String clientAddress) {
+        TrtcSettings.Application application = application();
+        long roomId = calls.runningRoom(callId, person);
+        return sign(application, person, roomId, ParticipantRole.HOST, Privileges.ALL, null, callId, clientAddress);
+    }
+
+    private TrtcSettings.Application application() {
+        return settings.application()
+                .orElseThrow(() -> new DomainException(DomainException.Kind.UNAVAILABLE, "credentials.notConfigured"));
+    }
+
+    private Credential sign(TrtcSettings.Application application, Account person, long roomId, ParticipantRole role,
+            int privileges, Long meetingId, Long callId, String clientAddress) {
         Instant now = clock.instant();
         checkRate(person.username(), now);
-
-        int privileges = Privileges.of(admission.role(), admission.attendeeRights());
         Duration userSigLifetime = configuration.userSigLifetime();
         Duration keyLifetime = configuration.privateMapKeyLifetime();
         CredentialIssuer.Signed signed = new CredentialIssuer(application)
-                .sign(person.username(), admission.roomId(), privileges, userSigLifetime, keyLifetime);
+                .sign(person.username(), roomId, privileges, userSigLifetime, keyLifetime);
         Instant userSigExpiresAt = now.plus(userSigLifetime);
         Instant expiresAt = now.plus(keyLifetime.compareTo(userSigLifetime) < 0 ? keyLifetime : userSigLifetime);
         // The audit row is the record of every issue (refusals go to the security log); it commits with
         // this transaction, before the credential is answered.
-        em.persist(new CredentialGrant(person.username(), meetingId, admission.role(), privileges, now, expiresAt,
+        em.persist(new CredentialGrant(person.username(), meetingId, callId, role, privileges, now, expiresAt,
                 userSigExpiresAt, clientAddress));
-        return new Credential(application.sdkAppId(), person.username(), signed.userSig(), admission.roomId(),
-                signed.privateMapKey(), privileges, admission.role(), expiresAt, userSigExpiresAt);
+        return new Credential(application.sdkAppId(), person.username(), signed.userSig(), roomId,
+                signed.privateMapKey(), privileges, role, expiresAt, userSigExpiresAt);
     }
 
     /** The audit, newest first, optionally for one user and one meeting. */

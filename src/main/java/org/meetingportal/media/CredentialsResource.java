@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.function.Function;
 import org.meetingportal.account.Account;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.QueryParameters;
@@ -34,12 +35,18 @@ public class CredentialsResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response issue(@PathParam("id") String id) {
+        return answer(request, "meeting " + id,
+                person -> credentials.issue(QueryParameters.id(id), person, ClientAddress.of(request)));
+    }
+
+    /** The answer to any credential request: never cached; every refusal logged as a security event. */
+    static Response answer(HttpServletRequest request, String subject, Function<Account, Credential> issue) {
         Account person = CurrentUser.of(request).orElseThrow();
         try {
-            Credential credential = credentials.issue(QueryParameters.id(id), person, ClientAddress.of(request));
-            return Response.ok(credential).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+            return Response.ok(issue.apply(person)).header("Cache-Control", "no-store").header("Pragma", "no-cache")
+                    .build();
         } catch (DomainException refused) {
-            SecurityLog.event("authz_fail", "user", person.username(), "call", "credentials for meeting " + id,
+            SecurityLog.event("authz_fail", "user", person.username(), "call", "credentials for " + subject,
                     "reason", refused.messageKey());
             throw refused;
         }

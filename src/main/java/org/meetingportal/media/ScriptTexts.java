@@ -11,25 +11,29 @@ import java.util.TreeSet;
 import org.meetingportal.platform.Messages;
 
 /**
- * The texts the media scripts show (keys starting with {@code room.}), in the page's language, as one JSON
- * object for a {@code data-texts} attribute: scripts may not be inline under our Content-Security-Policy,
- * and an attribute is escaped by Faces like any other.
+ * The texts page scripts show, in the page's language, as one JSON object for a {@code data-texts}
+ * attribute (keys without their prefix): scripts may not be inline under our Content-Security-Policy, and
+ * an attribute is escaped by Faces like any other. {@code room.} keys serve the meeting room and the
+ * device check, {@code call.} keys the calls.
  */
 @Named
 @RequestScoped
 public class ScriptTexts {
 
-    static final String PREFIX = "room.";
-
     @Inject
     FacesContext faces;
 
+    /** The room's texts. */
     public String getJson() {
+        return of("room.");
+    }
+
+    public String of(String prefix) {
         ResourceBundle bundle = Messages.bundle(faces.getViewRoot().getLocale());
         JsonObjectBuilder texts = Json.createObjectBuilder();
         for (String key : new TreeSet<>(bundle.keySet())) {
-            if (key.startsWith(PREFIX)) {
-                texts.add(key.substring(PREFIX.length()), bundle.getString(key));
+            if (key.startsWith(prefix)) {
+                texts.add(key.substring(prefix.length()), bundle.getString(key));
             }
         }
         return texts.build().toString();

@@ -19,6 +19,9 @@ public class Configuration {
     public static final String USERSIG_TTL_SECONDS = "PORTAL_USERSIG_TTL_SECONDS";
     public static final String PRIVATEMAPKEY_TTL_SECONDS = "PORTAL_PRIVATEMAPKEY_TTL_SECONDS";
     public static final String CREDENTIAL_RATE_PER_MINUTE = "PORTAL_CREDENTIAL_RATE_PER_MINUTE";
+    public static final String CALL_RING_SECONDS = "PORTAL_CALL_RING_SECONDS";
+    public static final String CALL_GRACE_SECONDS = "PORTAL_CALL_GRACE_SECONDS";
+    public static final String CALL_RATE_PER_MINUTE = "PORTAL_CALL_RATE_PER_MINUTE";
 
     private final UnaryOperator<String> source;
 
@@ -86,6 +89,20 @@ public class Configuration {
 
     public int credentialRatePerMinute() {
         return (int) number(CREDENTIAL_RATE_PER_MINUTE, 30, 1, 1_000_000);
+    }
+
+    /** How long a call rings before it counts as missed. */
+    public Duration callRingTimeout() {
+        return Duration.ofSeconds(number(CALL_RING_SECONDS, 30, 5, 300));
+    }
+
+    /** How long a call survives a party without any portal page open (a page change, a network blip). */
+    public Duration callGrace() {
+        return Duration.ofSeconds(number(CALL_GRACE_SECONDS, 10, 1, 120));
+    }
+
+    public int callRatePerMinute() {
+        return (int) number(CALL_RATE_PER_MINUTE, 10, 1, 1000);
     }
 
     public Optional<String> initialAdminPassword() {

@@ -1,5 +1,8 @@
 // Calls to the portal's own API from the media pages: the session cookie plus the CSRF header.
 
+/** A portal that does not answer within this is treated like one that cannot be reached. */
+const REQUEST_TIMEOUT_MS = 15000;
+
 /** A refusal of the API, with the problem's HTTP status, its sentence and, for 429, the seconds to wait. */
 export class ApiProblem extends Error {
   constructor(status, detail, retryAfter) {
@@ -45,7 +48,9 @@ export class Api {
     if (method !== 'GET') {
       headers['X-CSRF-Token'] = this.csrfToken;
     }
-    const response = await fetch(this.base + path, { method, headers, credentials: 'same-origin', cache: 'no-store' });
+    const response = await fetch(this.base + path, {
+      method, headers, credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
     const body = await response.json().catch(() => null);
     if (!response.ok) {
       const retryAfter = Number(response.headers.get('Retry-After')) || null;

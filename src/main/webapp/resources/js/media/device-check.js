@@ -36,7 +36,14 @@ export class DeviceCheck {
     // Opening a device first lets the browser ask for permission once and then name the devices.
     await Promise.all([this.startPreview(), this.startLevel()]);
     await this.refreshLists();
-    navigator.mediaDevices.addEventListener('devicechange', () => this.refreshLists());
+    if (!this.watching) {
+      this.watching = true;
+      navigator.mediaDevices.addEventListener('devicechange', () => {
+        if (this.preview.stream || this.level.stream) {
+          this.refreshLists();
+        }
+      });
+    }
   }
 
   async refreshLists() {

@@ -55,6 +55,9 @@ export function showSupport(list, support, t) {
 
 /** Cameras, microphones and speakers; a kind the browser cannot list comes back empty. */
 export async function listDevices() {
+  if (typeof TRTC === 'undefined') {
+    return { cameras: [], microphones: [], speakers: [] };
+  }
   const safely = (list) => list.catch(() => []);
   const [cameras, microphones, speakers] = await Promise.all([
     safely(TRTC.getCameraList()), safely(TRTC.getMicrophoneList()), safely(TRTC.getSpeakerList())]);
@@ -88,13 +91,21 @@ export class CameraPreview {
 
   async start(cameraId) {
     this.stop();
+    const attempt = this.attempt;
     const video = cameraId ? { deviceId: { exact: cameraId } } : true;
-    this.stream = await navigator.mediaDevices.getUserMedia({ video, audio: false });
-    this.video.srcObject = this.stream;
+    const stream = await navigator.mediaDevices.getUserMedia({ video, audio: false });
+    if (attempt !== this.attempt) {
+      // Stopped (or restarted) while the browser was opening the camera: this stream is not wanted.
+      stream.getTracks().forEach((track) => track.stop());
+      return;
+    }
+    this.stream = stream;
+    this.video.srcObject = stream;
     await this.video.play().catch(() => {});
   }
 
   stop() {
+    this.attempt = (this.attempt || 0) + 1;
     if (this.stream) {
       this.stream.getTracks().forEach((track) => track.stop());
       this.stream = null;
@@ -119,9 +130,17 @@ export class MicrophoneLevel {
 
   async start(microphoneId) {
     this.stop();
+    const attempt = this.attempt;
     const audio = microphoneId ? { deviceId: { exact: microphoneId } } : true;
-    this.stream = await navigator.mediaDevices.getUserMedia({ audio, video: false });
+    const stream = await navigator.mediaDevices.getUserMedia({ audio, video: false });
+    if (attempt !== this.attempt) {
+      stream.getTracks().forEach((track) => track.stop());
+      return;
+    }
+    this.stream = stream;
     this.context = new AudioContext();
+    // Without a click on the page yet the context starts suspended and the meter would stay at zero.
+    this.context.resume().catch(() => {});
     const analyser = this.context.createAnalyser();
     analyser.fftSize = 512;
     this.context.createMediaStreamSource(this.stream).connect(analyser);
@@ -140,6 +159,7 @@ export class MicrophoneLevel {
   }
 
   stop() {
+    this.attempt = (this.attempt || 0) + 1;
     clearInterval(this.timer);
     this.timer = null;
     if (this.stream) {

@@ -15,10 +15,24 @@ export const ENTRY_TIMEOUT_MS = 15000;
 /** A fresh credential is fetched this long before the current one expires, or a quarter of its life if longer. */
 const MIN_REFRESH_LEAD_MS = 10000;
 const RETRY_REFRESH_MS = 10000;
+const MIN_REFRESH_DELAY_MS = 5000;
 const ENDING_NOTICE_MS = 5 * 60 * 1000;
 const SPEAKING_VOLUME = 10;
 const VOLUME_INTERVAL_MS = 300;
 const QUALITY = ['unknown', 'excellent', 'good', 'average', 'poor', 'veryPoor', 'disconnected'];
+
+/** The elements of WEB-INF/includes/room.xhtml, as Room wants them. */
+export function roomElements() {
+  const $ = (id) => document.getElementById(id);
+  return {
+    tiles: $('tiles'), people: $('people'), banner: $('room-banner'), error: $('room-error'),
+    errorText: $('room-error-text'), viewOnly: $('room-view-only'), enableSound: $('enable-sound'),
+    body: document.querySelector('#room .room-body'), controls: document.querySelector('#room .controls'),
+    mic: $('toggle-mic'), camera: $('toggle-camera'), screen: $('toggle-screen'), leave: $('leave'),
+    cameraSelect: $('room-camera'), microphoneSelect: $('room-microphone'), speakerSelect: $('room-speaker'),
+    network: $('network'),
+  };
+}
 
 export class Room {
   /**
@@ -45,6 +59,16 @@ export class Room {
     this.cameraStarted = false;
     this.cameraOff = true;
     this.sharing = false;
+    this.pending = new Set();
+    this.failed = false;
+  }
+
+  /** Remembers a start of capture until it settles, so that closing can wait for it and then stop it. */
+  track(promise) {
+    this.pending.add(promise);
+    const forget = () => this.pending.delete(promise);
+    promise.then(forget, forget);
+    return promise;
   }
 
   nameOf(userId) {
@@ -77,6 +101,9 @@ export class Room {
     this.trtc.enableAudioVolumeEvaluation(VOLUME_INTERVAL_MS);
     this.addPerson(LOCAL);
     await this.startLocal(choices);
+    if (this.closed) {
+      return;
+    }
     this.scheduleRefresh();
     this.scheduleEndingNotice();
     await this.fillDeviceChoosers();
@@ -122,14 +149,15 @@ export class Room {
     this.tiles.setMicOff(LOCAL, true);
     if (this.mayPublishAudio) {
       try {
-        await this.trtc.startLocalAudio({ mute: choices.micOff, option: { microphoneId: choices.microphoneId || undefined } });
+        await this.track(this.trtc.startLocalAudio({
+          mute: choices.micOff, option: { microphoneId: choices.microphoneId || undefined } }));
         this.micStarted = true;
         this.micOff = choices.micOff;
       } catch (error) {
         this.notice('mic', explain(error, this.t).text);
       }
     }
-    if (this.mayPublishVideo && !choices.cameraOff) {
+    if (this.mayPublishVideo && !choices.cameraOff && !this.closed) {
       await this.startCamera(choices.cameraId);
     }
     if (choices.speakerId) {
@@ -140,7 +168,8 @@ export class Room {
 
   async startCamera(cameraId) {
     try {
-      await this.trtc.startLocalVideo({ view: this.tiles.ensure(LOCAL, 'main'), option: { cameraId: cameraId || undefined } });
+      await this.track(this.trtc.startLocalVideo({
+        view: this.tiles.ensure(LOCAL, 'main'), option: { cameraId: cameraId || undefined } }));
       this.cameraStarted = true;
       this.cameraOff = false;
       this.notice('camera', null);
@@ -270,15 +299,33 @@ export class Room {
     const quality = Math.max(uplinkNetworkQuality, downlinkNetworkQuality);
     const network = this.elements.network;
     network.dataset.quality = String(quality);
-    network.textContent = this.t('network', this.t(`quality.${QUALITY[quality] || 'unknown'}`));
+    const text = this.t('network', this.t(`quality.${QUALITY[quality] || 'unknown'}`));
+    if (network.textContent !== text) {
+      network.textContent = text;
+    }
   }
 
   wireControls() {
     const { mic, camera, screen, leave, cameraSelect, microphoneSelect, speakerSelect } = this.elements;
-    mic.onclick = () => this.toggleMicrophone();
-    camera.onclick = () => this.toggleCamera();
-    screen.onclick = () => this.toggleScreenShare();
-    leave.onclick = () => this.leave();
+    // One action at a time per button: a second click while the SDK is still busy would repeat or undo it.
+    const once = (button, action) => {
+      button.onclick = async () => {
+        if (button.disabled) {
+          return;
+        }
+        button.disabled = true;
+        try {
+          await action();
+        } finally {
+          button.disabled = false;
+          this.render();
+        }
+      };
+    };
+    once(mic, () => this.toggleMicrophone());
+    once(camera, () => this.toggleCamera());
+    once(screen, () => this.toggleScreenShare());
+    once(leave, () => this.leave());
     cameraSelect.onchange = () => {
       if (this.cameraStarted) {
         this.trtc.updateLocalVideo({ option: { cameraId: cameraSelect.value } }).catch((e) => this.notice('camera', explain(e, this.t).text));
@@ -291,7 +338,10 @@ export class Room {
       }
       this.choices.microphoneId = microphoneSelect.value;
     };
-    speakerSelect.onchange = () => TRTC.setCurrentSpeaker(speakerSelect.value).catch(() => {});
+    speakerSelect.onchange = () => {
+      this.choices.speakerId = speakerSelect.value;
+      TRTC.setCurrentSpeaker(speakerSelect.value).catch(() => {});
+    };
   }
 
   async fillDeviceChoosers() {
@@ -300,7 +350,11 @@ export class Room {
     }
     const { cameras, microphones, speakers } = await listDevices();
     const { cameraSelect, microphoneSelect, speakerSelect } = this.elements;
-    const keep = (select, id) => { if (id && !select.value) { select.value = id; } };
+    const keep = (select, id) => {
+      if (id && [...select.options].some((option) => option.value === id)) {
+        select.value = id;
+      }
+    };
     fillChooser(cameraSelect, cameras, this.t('noDevice'));
     keep(cameraSelect, this.choices.cameraId);
     fillChooser(microphoneSelect, microphones, this.t('noDevice'));
@@ -315,7 +369,7 @@ export class Room {
     const off = !this.micOff;
     try {
       if (!this.micStarted) {
-        await this.trtc.startLocalAudio({ option: { microphoneId: this.choices.microphoneId || undefined } });
+        await this.track(this.trtc.startLocalAudio({ option: { microphoneId: this.choices.microphoneId || undefined } }));
         this.micStarted = true;
       } else {
         await this.trtc.updateLocalAudio({ mute: off });
@@ -352,11 +406,11 @@ export class Room {
     try {
       this.sharing = true;
       this.render();
-      await this.trtc.startScreenShare({ view: this.tiles.ensure(LOCAL, 'sub', this.self.name), publish: true });
+      await this.track(this.trtc.startScreenShare({ view: this.tiles.ensure(LOCAL, 'sub', this.self.name), publish: true }));
     } catch (error) {
       this.screenShareEnded();
       // Closing the browser's picker is a choice, not an error.
-      if (error && error.extraCode !== 5302) {
+      if (error && error.extraCode !== 5302 && !isAbort(error)) {
         this.notice('screen', explain(error, this.t).text);
       }
     }
@@ -375,13 +429,10 @@ export class Room {
     camera.hidden = !this.mayPublishVideo;
     screen.hidden = !this.mayShareScreen;
     mic.textContent = this.micOff ? this.t('unmute') : this.t('mute');
-    mic.setAttribute('aria-pressed', String(this.micOff));
     mic.classList.toggle('off', this.micOff);
     camera.textContent = this.cameraOff ? this.t('cameraOn') : this.t('cameraOff');
-    camera.setAttribute('aria-pressed', String(this.cameraOff));
     camera.classList.toggle('off', this.cameraOff);
     screen.textContent = this.sharing ? this.t('stopSharing') : this.t('shareScreen');
-    screen.setAttribute('aria-pressed', String(this.sharing));
     this.tiles.setMicOff(LOCAL, this.micOff);
     this.tiles.setVideo(LOCAL, !this.cameraOff);
     const me = this.present.get(LOCAL);
@@ -418,20 +469,30 @@ export class Room {
 
   scheduleRefresh() {
     const lifetime = this.credential.validForMs;
+    if (!Number.isFinite(lifetime)) {
+      this.fail(this.t('error.unknown', 'credential without expiry'));
+      return;
+    }
     const lead = Math.max(MIN_REFRESH_LEAD_MS, lifetime / 4);
     this.refreshDeadline = Date.now() + lifetime;
-    this.later(() => this.refresh(), lifetime - lead);
+    this.later(() => this.refresh(), Math.max(MIN_REFRESH_DELAY_MS, lifetime - lead));
   }
 
   /** A fresh PrivateMapKey (and UserSig, kept for re-entry) handed to the SDK without leaving the room. */
   async refresh() {
     try {
       const next = await this.fetchCredential();
+      if (this.closed) {
+        return;
+      }
       await this.trtc.switchRole(TRTC.TYPE.ROLE_ANCHOR, { privateMapKey: next.privateMapKey });
       this.credential = next;
       this.notice('refresh', null);
       this.scheduleRefresh();
     } catch (error) {
+      if (this.closed) {
+        return;
+      }
       if (error instanceof ApiProblem && [401, 404, 409].includes(error.status)) {
         this.fail(error.status === 409 ? (error.detail || this.t('ended')) : explain(error, this.t).text
           + (error.status === 404 ? ' ' + this.t('removed') : ''));
@@ -454,12 +515,17 @@ export class Room {
 
   /** Ends the stay because of something the person did not choose, and says why. */
   async fail(text) {
-    await this.close();
+    if (this.failed) {
+      return;
+    }
+    this.failed = true;
     this.elements.errorText.textContent = text;
     this.elements.error.hidden = false;
     this.elements.body.hidden = true;
     this.elements.controls.hidden = true;
     this.elements.banner.hidden = true;
+    this.elements.enableSound.hidden = true;
+    await this.close();
   }
 
   async leave() {
@@ -467,11 +533,15 @@ export class Room {
     this.onLeave();
   }
 
-  /** Stops capture, leaves the room and releases the SDK; safe to call more than once. */
-  async close() {
-    if (this.closed) {
-      return;
+  /** Stops capture, leaves the room and releases the SDK; every call gets the same single closing. */
+  close() {
+    if (!this.closing) {
+      this.closing = this.shutDown();
     }
+    return this.closing;
+  }
+
+  async shutDown() {
     this.closed = true;
     this.timers.forEach(clearTimeout);
     this.timers.clear();
@@ -479,6 +549,8 @@ export class Room {
     if (!trtc) {
       return;
     }
+    // A camera or microphone still starting would otherwise come on after everything was stopped.
+    await Promise.allSettled([...this.pending]);
     const quietly = (call) => Promise.resolve().then(call).catch(() => {});
     if (this.sharing) {
       await quietly(() => trtc.stopScreenShare());

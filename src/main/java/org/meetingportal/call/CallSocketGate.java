@@ -1,0 +1,58 @@
+package org.meetingportal.call;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.meetingportal.account.Account;
+import org.meetingportal.platform.SecurityLog;
+import org.meetingportal.security.CurrentUser;
+
+/**
+ * Refuses the WebSocket handshake before the upgrade for anyone not signed in (or disabled), and for
+ * pages of another site: browsers send the session cookie with a cross-site WebSocket handshake, and only
+ * the Origin header tells such a hijack apart.
+ */
+@WebFilter(filterName = "callSocketGate", urlPatterns = "/ws/*")
+public class CallSocketGate extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        boolean signedIn = CurrentUser.of(request).filter(Account::enabled).isPresent()
+                && request.getUserPrincipal() != null;
+        if (!signedIn) {
+            SecurityLog.event("authn_fail", "call", "websocket handshake without a sign-in");
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        if (!sameOrigin(request)) {
+            SecurityLog.event("authz_fail", "user", request.getUserPrincipal().getName(), "call",
+                    "websocket handshake from " + request.getHeader("Origin"));
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    static boolean sameOrigin(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return true;
+        }
+        try {
+            URI uri = URI.create(origin);
+            int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+            return request.getServerName().equalsIgnoreCase(uri.getHost()) && request.getServerPort() == port
+                    && request.getScheme().equalsIgnoreCase(uri.getScheme());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
