@@ -1,0 +1,294 @@
+package org.meetingportal.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.dmr.ModelNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.meetingportal.media.TrtcTokens;
+import org.meetingportal.testing.CallSocketClient;
+import org.meetingportal.testing.HttpAnswer;
+import org.meetingportal.testing.PortalClient;
+import org.meetingportal.testing.PortalIT;
+import org.meetingportal.testing.TestPortal;
+
+/**
+ * One-to-one call signalling over {@code /ws/calls} with real WebSocket clients ({@code java.net.http}), two or
+ * three people at a time, and the call credentials that follow from it.
+ */
+class CallsSocketIT extends PortalIT {
+
+    private static final String KEY = System.getProperty("portal.it.trtcSecretKey");
+    private static final Duration RING = Duration.ofSeconds(Long.parseLong(System.getProperty("portal.it.callRingSeconds")));
+    private static final Duration GRACE = Duration.ofSeconds(Long.parseLong(System.getProperty("portal.it.callGraceSeconds")));
+    private static final int RATE = Integer.parseInt(System.getProperty("portal.it.callRatePerMinute"));
+
+    @ArquillianResource
+    ManagementClient management;
+
+    private String ann;
+    private String bob;
+    private String eve;
+    private PortalClient annClient;
+    private PortalClient bobClient;
+    private PortalClient eveClient;
+    private final List<CallSocketClient> sockets = new ArrayList<>();
+
+    @BeforeEach
+    void people() {
+        ann = TestPortal.uniqueName("ann");
+        bob = TestPortal.uniqueName("bob");
+        eve = TestPortal.uniqueName("eve");
+        annClient = admin().createSignedInUser(ann, "EMPLOYEE", "ann-calls-phrase");
+        bobClient = admin().createSignedInUser(bob, "EMPLOYEE", "bob-calls-phrase");
+        eveClient = admin().createSignedInUser(eve, "EMPLOYEE", "eve-calls-phrase");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeSockets() {
+        sockets.forEach(s -> {
+            try {
+                s.close();
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+        });
+    }
+
+    private CallSocketClient page(PortalClient person) {
+        CallSocketClient socket = CallSocketClient.open(base, person);
+        socket.next("hello");
+        sockets.add(socket);
+        return socket;
+    }
+
+    private static long id(JsonObject message) {
+        return message.getJsonObject("call").getJsonNumber("id").longValue();
+    }
+
+    private static String state(JsonObject message) {
+        return message.getJsonObject("call").getString("state");
+    }
+
+    @Test
+    void handshakesWithoutASignInOrFromAnotherSiteAreRefused() {
+        CompletionException anonymous = assertThrows(CompletionException.class,
+                () -> CallSocketClient.open(base, new PortalClient(base)));
+        assertEquals(403, ((WebSocketHandshakeException) anonymous.getCause()).getResponse().statusCode());
+        CompletionException foreign = assertThrows(CompletionException.class,
+                () -> CallSocketClient.open(base, annClient, "https://evil.example"));
+        assertEquals(403, ((WebSocketHandshakeException) foreign.getCause()).getResponse().statusCode());
+        try (CallSocketClient same = CallSocketClient.open(base, annClient,
+                "http://" + base.getHost() + ":" + base.getPort())) {
+            assertEquals(ann, same.next("hello").getString("you"));
+        }
+    }
+
+    @Test
+    void callAcceptAndHangUpWithCredentialsForTheTwoPartiesOnlyWhileItRuns() {
+        CallSocketClient annPage = page(annClient);
+        CallSocketClient bobPage = page(bobClient);
+        CallSocketClient evePage = page(eveClient);
+        annPage.invite(bob, "video");
+        long call = id(annPage.next("calling"));
+        JsonObject ringing = bobPage.next("ringing");
+        assertEquals(call, id(ringing));
+        assertEquals("Test " + ann, ringing.getJsonObject("call").getJsonObject("caller").getString("displayName"));
+        assertEquals("video", ringing.getJsonObject("call").getString("media"));
+        assertEquals(409, credentials(annClient, call).status(), "no credentials before the answer");
+
+        bobPage.act("accept", call);
+        assertEquals("ACCEPTED", state(annPage.next("accepted")));
+        assertEquals("ACCEPTED", state(bobPage.next("accepted")));
+        JsonObject presence = evePage.next("presence");
+        while (!presence.getString("user").equals(ann)) {
+            presence = evePage.next("presence");
+        }
+        assertEquals("in-call", presence.getString("presence"), "everyone connected sees ann is in a call");
+
+        HttpAnswer forAnn = credentials(annClient, call);
+        HttpAnswer forBob = credentials(bobClient, call);
+        assertEquals(200, forAnn.status(), forAnn::toString);
+        assertEquals(200, forBob.status());
+        assertEquals("no-store", forAnn.header("Cache-Control").orElse(""));
+        long room = forAnn.json().getJsonNumber("roomId").longValue();
+        assertEquals(room, forBob.json().getJsonNumber("roomId").longValue(), "one room for both");
+        TrtcTokens.Token annKey = TrtcTokens.verify(forAnn.json().getString("privateMapKey"), KEY);
+        assertEquals(ann, annKey.userBuf().account());
+        assertEquals(room, annKey.userBuf().roomId());
+        assertEquals(255, annKey.userBuf().privileges());
+        assertEquals(bob, TrtcTokens.verify(forBob.json().getString("userSig"), KEY).identifier());
+        assertEquals(404, credentials(eveClient, call).status(), "a third person gets nothing");
+        assertEquals(401, credentials(new PortalClient(base), call).status());
+
+        annPage.act("hangup", call);
+        assertEquals("ENDED", state(annPage.next("ended")));
+        assertEquals("ENDED", state(bobPage.next("ended")));
+        assertEquals(409, credentials(bobClient, call).status(), "none after the end");
+        JsonObject record = bobClient.get("api/calls").jsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(c -> c.getJsonNumber("id").longValue() == call).findFirst().orElseThrow();
+        assertEquals("ENDED", record.getString("state"));
+        assertTrue(record.getBoolean("incoming"));
+        assertTrue(admin().page("admin/audit.xhtml?user=" + ann).body().contains(ann), "call credentials are audited");
+    }
+
+    @Test
+    void rejectCancelAndBusy() {
+        CallSocketClient annPage = page(annClient);
+        CallSocketClient bobPage = page(bobClient);
+        CallSocketClient evePage = page(eveClient);
+        annPage.invite(bob, "audio");
+        long first = id(bobPage.next("ringing"));
+        bobPage.act("reject", first);
+        assertEquals("REJECTED", state(annPage.next("ended")));
+
+        annPage.invite(bob, "audio");
+        long second = id(bobPage.next("ringing"));
+        annPage.act("cancel", second);
+        assertEquals("CANCELLED", state(bobPage.next("ended")), "the callee stops ringing");
+
+        annPage.invite(bob, "video");
+        long third = id(bobPage.next("ringing"));
+        bobPage.act("accept", third);
+        annPage.next("accepted");
+        evePage.invite(bob, "video");
+        JsonObject busy = evePage.next("ended");
+        assertEquals("BUSY", state(busy));
+        assertFalse(bobPage.receives("ringing", Duration.ofSeconds(1)), "nothing rings during a call");
+        evePage.invite(eve, "video");
+        assertEquals("self", evePage.next("error").getString("code"));
+    }
+
+    @Test
+    void unansweredCallsAreMissedAfterTheRingTimeout() {
+        CallSocketClient annPage = page(annClient);
+        CallSocketClient bobPage = page(bobClient);
+        annPage.invite(bob, "video");
+        long call = id(bobPage.next("ringing"));
+        assertEquals("MISSED", state(bobPage.next("missed", RING.plusSeconds(5))));
+        assertEquals("MISSED", state(annPage.next("ended")));
+        JsonObject record = bobClient.get("api/calls").jsonArray().get(0).asJsonObject();
+        assertEquals(call, record.getJsonNumber("id").longValue());
+        assertTrue(record.getBoolean("missed"));
+        assertTrue(bobClient.page("index.xhtml").body().contains("id=\"missed-calls\""), "missed count on My meetings");
+    }
+
+    @Test
+    void everyTabRingsAndTheFirstToAcceptWins() {
+        CallSocketClient annPage = page(annClient);
+        CallSocketClient bobTab1 = page(bobClient);
+        CallSocketClient bobTab2 = page(bobClient);
+        annPage.invite(bob, "video");
+        long call = id(bobTab1.next("ringing"));
+        assertEquals(call, id(bobTab2.next("ringing")));
+        bobTab2.act("accept", call);
+        assertEquals(call, id(bobTab1.next("answered-elsewhere")));
+        bobTab1.act("accept", call);
+        assertEquals("already-answered", bobTab1.next("error").getString("code"));
+        assertEquals("ACCEPTED", state(annPage.next("accepted")));
+    }
+
+    @Test
+    void aClosedBrowserEndsTheCallForTheOtherSideAfterTheGrace() {
+        CallSocketClient annPage = page(annClient);
+        CallSocketClient bobPage = page(bobClient);
+        annPage.invite(bob, "video");
+        long call = id(bobPage.next("ringing"));
+        bobPage.act("accept", call);
+        annPage.next("accepted");
+        long closed = System.nanoTime();
+        bobPage.abort();
+        JsonObject ended = annPage.next("ended", GRACE.plusSeconds(5));
+        long after = Duration.ofNanos(System.nanoTime() - closed).toMillis();
+        assertEquals("ENDED", state(ended));
+        assertTrue(after >= GRACE.toMillis() - 1000, "not before the grace: " + after + " ms");
+    }
+
+    @Test
+    void callsPerMinuteAreLimitedAndBadMessagesAnswered() {
+        CallSocketClient evePage = page(eveClient);
+        evePage.send("not json");
+        assertEquals("bad-message", evePage.next("error").getString("code"));
+        evePage.send("{\"type\":\"invite\",\"to\":\"" + bob + "\",\"media\":\"hologram\"}");
+        assertEquals("bad-message", evePage.next("error").getString("code"));
+        evePage.invite("nobody-" + eve, "audio");
+        assertEquals("unknown-user", evePage.next("error").getString("code"));
+        // bob has no page open: each call is missed at once, and counts.
+        for (int i = 0; i < RATE; i++) {
+            evePage.invite(bob, "audio");
+            assertEquals("MISSED", state(evePage.next("ended")));
+        }
+        evePage.invite(bob, "audio");
+        assertEquals("too-many", evePage.next("error").getString("code"));
+    }
+
+    /** Figures, printed and written to target/benchmarks/calls.txt: ring latency and idle-connection memory. */
+    @Test
+    void ringLatencyAndIdleConnectionMemory() throws IOException {
+        CallSocketClient annPage = page(annClient);
+        CallSocketClient bobPage = page(bobClient);
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            long start = System.nanoTime();
+            annPage.invite(bob, "audio");
+            long call = id(bobPage.next("ringing"));
+            micros.add((System.nanoTime() - start) / 1000);
+            bobPage.act("reject", call);
+            annPage.next("ended");
+        }
+        Collections.sort(micros);
+        List<Long> measured = micros.subList(2, micros.size());
+
+        int connections = 400;
+        long before = heapAfterGc();
+        List<CallSocketClient> idle = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            idle.add(CallSocketClient.open(base, eveClient));
+        }
+        idle.forEach(s -> s.next("hello"));
+        long with = heapAfterGc();
+        idle.forEach(CallSocketClient::close);
+        long perConnection = Math.max(1, (with - before) / connections);
+        String figures = String.format("calls: invite to ring on localhost median %.2f ms, max %.2f ms (10 calls after 2"
+                + " warm-up); %d idle /ws/calls connections took %,d bytes of heap after GC, %,d bytes each, i.e."
+                + " about %,d idle connections in 512 MB of heap%n", measured.get(measured.size() / 2) / 1000.0,
+                measured.get(measured.size() - 1) / 1000.0, connections, with - before, perConnection,
+                512L * 1024 * 1024 / perConnection);
+        System.out.print(figures);
+        Path out = Files.createDirectories(TestPortal.buildDir().resolve("benchmarks")).resolve("calls.txt");
+        Files.writeString(out, figures);
+        assertTrue(with > 0 && before > 0);
+    }
+
+    private long heapAfterGc() throws IOException {
+        ModelNode memory = Operations.createAddress("core-service", "platform-mbean", "type", "memory");
+        for (int i = 0; i < 2; i++) {
+            management.getControllerClient().execute(Operations.createOperation("gc", memory));
+        }
+        ModelNode result = management.getControllerClient().execute(
+                Operations.createReadAttributeOperation(memory, "heap-memory-usage"));
+        assertTrue(Operations.isSuccessfulOutcome(result), result::toString);
+        return Operations.readResult(result).get("used").asLong();
+    }
+
+    private static HttpAnswer credentials(PortalClient person, long call) {
+        return person.post("api/calls/" + call + "/credentials", null);
+    }
+}
