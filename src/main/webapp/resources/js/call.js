@@ -104,6 +104,9 @@ onCallMessage((message) => {
 });
 
 showState(head.dataset.state);
+if (head.dataset.state === 'ACCEPTED') {
+  enter();
+}
 
 window.addEventListener('pagehide', () => {
   if (room) {

@@ -11,9 +11,16 @@ let socket = null;
 let attempts = 0;
 let pinger = null;
 const present = new Map();
+/** Recent messages, for modules that start listening after the connection opened (scripts load in turn). */
+const history = [];
+const HISTORY = 50;
 
-/** Calls `listener(message)` for every message from the server; returns a function that stops it. */
+/**
+ * Calls `listener(message)` for every message from the server, beginning with the recent ones it missed;
+ * returns a function that stops it.
+ */
 export function onCallMessage(listener) {
+  history.forEach((message) => listener(message));
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
@@ -50,6 +57,10 @@ function connect() {
       Object.entries(message.present || {}).forEach(([user, state]) => present.set(user, state));
     } else if (message.type === 'presence') {
       present.set(message.user, message.presence);
+    }
+    history.push(message);
+    if (history.length > HISTORY) {
+      history.shift();
     }
     listeners.forEach((listener) => listener(message));
   });
