@@ -68,13 +68,18 @@ class MeetingRoomBrowserIT extends PortalIT {
     }
 
     private JsonObject schedule(String title, Duration startIn, String rights, boolean muteOnEntry, String... attendees) {
+        return schedule(title, startIn, Duration.ofHours(1), rights, muteOnEntry, attendees);
+    }
+
+    private JsonObject schedule(String title, Duration startIn, Duration length, String rights, boolean muteOnEntry,
+            String... attendees) {
         Instant start = Instant.now().plus(startIn);
         var people = Json.createArrayBuilder();
         for (String attendee : attendees) {
             people.add(attendee);
         }
         HttpAnswer created = admin().post("api/meetings", Json.createObjectBuilder().add("title", title)
-                .add("startsAt", start.toString()).add("endsAt", start.plus(Duration.ofHours(1)).toString())
+                .add("startsAt", start.toString()).add("endsAt", start.plus(length).toString())
                 .add("timeZone", "Europe/Berlin").add("attendees", people).add("access", "INVITED")
                 .add("attendeeRights", rights).add("muteOnEntry", muteOnEntry).build());
         assertEquals(201, created.status(), created::toString);
@@ -264,7 +269,7 @@ class MeetingRoomBrowserIT extends PortalIT {
     void viewOnlyAttendeesPublishNothingAndAFreshCredentialIsFetchedOnceWhenTheFirstHadExpired() {
         String name = TestPortal.uniqueName("watch");
         admin().createSignedInUser(name, "EMPLOYEE", "watch-attendee-phrase");
-        long id = schedule("Town hall " + name, Duration.ofMinutes(-1), "VIEW_ONLY", false, name)
+        long id = schedule("Town hall " + name, Duration.ofMinutes(-1), Duration.ofMinutes(5), "VIEW_ONLY", false, name)
                 .getJsonNumber("id").longValue();
         ChromeDriver browser = browser("en-US", "edge-expired-once");
         signIn(browser, name, "watch-attendee-phrase");
@@ -286,6 +291,8 @@ class MeetingRoomBrowserIT extends PortalIT {
         for (String control : List.of("toggle-mic", "toggle-camera", "toggle-screen")) {
             assertFalse(browser.findElement(By.id(control)).isDisplayed(), control + " hidden");
         }
+        waiting(browser, 5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("room-banner"),
+                "This meeting ends in five minutes"));
 
         emit(browser, "error", "{\"name\":\"RtcError\",\"code\":5500,\"extraCode\":5501,\"message\":\"firewall\"}");
         waiting(browser, 5).until(ExpectedConditions.visibilityOfElementLocated(By.id("room-error")));
