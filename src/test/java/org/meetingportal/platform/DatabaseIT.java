@@ -1,0 +1,104 @@
+package org.meetingportal.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.dmr.ModelNode;
+import org.junit.jupiter.api.Test;
+import org.meetingportal.testing.PortalIT;
+import org.meetingportal.testing.TestPortal;
+
+/**
+ * Which database this run of the integration tests really uses, and that the migrations bring the previous
+ * version's schema, with its data, up to the current one on that kind of database.
+ */
+class DatabaseIT extends PortalIT {
+
+    private static final String DATABASE = System.getProperty("portal.it.database");
+    private static final String POSTGRESQL = System.getProperty("portal.it.postgresqlUrl");
+    private static final String USER = "portal";
+    private static final String PASSWORD = "portal-test-database";
+
+    @ArquillianResource
+    ManagementClient management;
+
+    @Test
+    void theServerRunsOnTheDatabaseThisRunIsFor() throws Exception {
+        ModelNode result = management.getControllerClient().execute(Operations.createReadAttributeOperation(
+                Operations.createAddress("subsystem", "datasources", "data-source", "PortalDS"), "driver-name"));
+        String driver = Operations.readResult(result).asString();
+        assertEquals(200, admin().get("api/health").status());
+        if ("postgresql".equals(DATABASE)) {
+            assertEquals("postgresql.jar", driver);
+            try (Connection db = DriverManager.getConnection(POSTGRESQL + "portal", USER, PASSWORD);
+                 Statement sql = db.createStatement()) {
+                assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = 'admin'"),
+                        "the portal's own rows are in PostgreSQL");
+                assertEquals(4, count(sql, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
+            }
+        } else {
+            assertEquals("h2", driver);
+        }
+    }
+
+    /** On the database of this run (a fresh PostgreSQL database, or a fresh H2 file). */
+    @Test
+    void migrationsTakeThePreviousVersionsSchemaAndDataToTheCurrentOne() throws SQLException {
+        String url;
+        String user;
+        String password;
+        if ("postgresql".equals(DATABASE)) {
+            try (Connection admin = DriverManager.getConnection(POSTGRESQL + "portal", USER, PASSWORD);
+                 Statement sql = admin.createStatement()) {
+                sql.execute("DROP DATABASE IF EXISTS portal_upgrade");
+                sql.execute("CREATE DATABASE portal_upgrade");
+            }
+            url = POSTGRESQL + "portal_upgrade";
+            user = USER;
+            password = PASSWORD;
+        } else {
+            url = "jdbc:h2:file:" + TestPortal.buildDir().resolve("upgrade-" + UUID.randomUUID()).resolve("portal");
+            user = "sa";
+            password = "sa";
+        }
+        Flyway previous = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration")
+                .target("3").load();
+        assertEquals(3, previous.migrate().migrationsExecuted);
+        try (Connection db = DriverManager.getConnection(url, user, password); Statement sql = db.createStatement()) {
+            sql.execute("INSERT INTO room_number (room_id, allocated_at) VALUES (77, CURRENT_TIMESTAMP)");
+            sql.execute("INSERT INTO meeting (title, description, starts_at, ends_at, time_zone, room_id, access,"
+                    + " attendee_rights, mute_on_entry, status, created_by, created_at, sequence_number, version)"
+                    + " VALUES ('Before the upgrade', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP + INTERVAL '1' HOUR, 'UTC',"
+                    + " 77, 'INVITED', 'FULL', false, 'SCHEDULED', 'admin', CURRENT_TIMESTAMP, 0, 0)");
+        }
+
+        Flyway current = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load();
+        assertEquals(1, current.migrate().migrationsExecuted, "V4 on top of V3");
+        try (Connection db = DriverManager.getConnection(url, user, password); Statement sql = db.createStatement()) {
+            assertEquals(1, count(sql, "SELECT count(*) FROM meeting WHERE title = 'Before the upgrade'"));
+            assertEquals(0, count(sql, "SELECT count(*) FROM phone_call"));
+            // The audit now takes a call instead of a meeting, but never neither.
+            assertThrows(SQLException.class, () -> sql.execute("INSERT INTO credential_grant (username, role,"
+                    + " privileges, issued_at, expires_at, user_sig_expires_at, client_address)"
+                    + " VALUES ('x', 'HOST', 255, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, '127.0.0.1')"));
+        }
+    }
+
+    private static long count(Statement sql, String query) throws SQLException {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            assertTrue(rows.next());
+            return rows.getLong(1);
+        }
+    }
+}
