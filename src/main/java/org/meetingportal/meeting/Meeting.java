@@ -59,10 +59,8 @@ public class Meeting {
             + " or m.id in (select v.id from Meeting v join v.participants vp where vp.username = :viewer))";
     /** The admins' list: optional status and time bounds, and a text that matches the title or a participant. */
     static final String FILTER = "(:status is null or m.status = :status)"
-            + " and (:startsAfter is null or m.startsAt > :startsAfter)"
-            + " and (:startsNotAfter is null or m.startsAt <= :startsNotAfter)"
-            + " and (:endsAfter is null or m.endsAt > :endsAfter)"
-            + " and (:endsNotAfter is null or m.endsAt <= :endsNotAfter)"
+            + " and m.startsAt > :startsAfter and m.startsAt <= :startsNotAfter"
+            + " and m.endsAt > :endsAfter and m.endsAt <= :endsNotAfter"
             + " and (:pattern is null or lower(m.title) like :pattern escape '\\'"
             + " or m.id in (select s.id from Meeting s join s.participants sp where sp.username in :usernames))";
 

@@ -38,6 +38,9 @@ import org.meetingportal.platform.SearchText;
 @Transactional
 public class MeetingService {
 
+    private static final Instant BEGINNING_OF_TIME = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
+
     private static final Logger LOG = Logger.getLogger(MeetingService.class.getName());
     private static final int ROOM_ATTEMPTS = 5;
 
@@ -180,10 +183,12 @@ public class MeetingService {
         for (TypedQuery<?> query : List.<TypedQuery<?>>of(find, count)) {
             query.setParameter("status", state == null ? null
                     : state == MeetingState.CANCELLED ? MeetingStatus.CANCELLED : MeetingStatus.SCHEDULED);
-            query.setParameter("startsAfter", state == MeetingState.UPCOMING ? opensBy : null);
-            query.setParameter("startsNotAfter", state == MeetingState.OPEN ? opensBy : null);
-            query.setParameter("endsAfter", state == MeetingState.OPEN ? now : null);
-            query.setParameter("endsNotAfter", state == MeetingState.ENDED ? now : null);
+            // Open bounds are the ends of time rather than nulls: PostgreSQL cannot type "? is null" for a
+            // timestamp, and plain comparisons let the database use its indexes.
+            query.setParameter("startsAfter", state == MeetingState.UPCOMING ? opensBy : BEGINNING_OF_TIME);
+            query.setParameter("startsNotAfter", state == MeetingState.OPEN ? opensBy : END_OF_TIME);
+            query.setParameter("endsAfter", state == MeetingState.OPEN ? now : BEGINNING_OF_TIME);
+            query.setParameter("endsNotAfter", state == MeetingState.ENDED ? now : END_OF_TIME);
             query.setParameter("pattern", pattern);
             query.setParameter("usernames", usernames);
         }
