@@ -7,19 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.as.controller.client.helpers.Operations;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.dmr.ModelNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meetingportal.media.TrtcTokens;
@@ -39,9 +31,6 @@ class CallsSocketIT extends PortalIT {
     private static final Duration RING = Duration.ofSeconds(Long.parseLong(System.getProperty("portal.it.callRingSeconds")));
     private static final Duration GRACE = Duration.ofSeconds(Long.parseLong(System.getProperty("portal.it.callGraceSeconds")));
     private static final int RATE = Integer.parseInt(System.getProperty("portal.it.callRatePerMinute"));
-
-    @ArquillianResource
-    ManagementClient management;
 
     private String ann;
     private String bob;
@@ -237,55 +226,6 @@ class CallsSocketIT extends PortalIT {
         }
         evePage.invite(bob, "audio");
         assertEquals("too-many", evePage.next("error").getString("code"));
-    }
-
-    /** Figures, printed and written to target/benchmarks/calls.txt: ring latency and idle-connection memory. */
-    @Test
-    void ringLatencyAndIdleConnectionMemory() throws IOException {
-        CallSocketClient annPage = page(annClient);
-        CallSocketClient bobPage = page(bobClient);
-        List<Long> micros = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            long start = System.nanoTime();
-            annPage.invite(bob, "audio");
-            long call = id(bobPage.next("ringing"));
-            micros.add((System.nanoTime() - start) / 1000);
-            bobPage.act("reject", call);
-            annPage.next("ended");
-        }
-        Collections.sort(micros);
-        List<Long> measured = micros.subList(2, micros.size());
-
-        int connections = 400;
-        long before = heapAfterGc();
-        List<CallSocketClient> idle = new ArrayList<>();
-        for (int i = 0; i < connections; i++) {
-            idle.add(CallSocketClient.open(base, eveClient));
-        }
-        idle.forEach(s -> s.next("hello"));
-        long with = heapAfterGc();
-        idle.forEach(CallSocketClient::close);
-        long perConnection = Math.max(1, (with - before) / connections);
-        String figures = String.format("calls: invite to ring on localhost median %.2f ms, max %.2f ms (10 calls after 2"
-                + " warm-up); %d idle /ws/calls connections took %,d bytes of heap after GC, %,d bytes each, i.e."
-                + " about %,d idle connections in 512 MB of heap%n", measured.get(measured.size() / 2) / 1000.0,
-                measured.get(measured.size() - 1) / 1000.0, connections, with - before, perConnection,
-                512L * 1024 * 1024 / perConnection);
-        System.out.print(figures);
-        Path out = Files.createDirectories(TestPortal.buildDir().resolve("benchmarks")).resolve("calls.txt");
-        Files.writeString(out, figures);
-        assertTrue(with > 0 && before > 0);
-    }
-
-    private long heapAfterGc() throws IOException {
-        ModelNode memory = Operations.createAddress("core-service", "platform-mbean", "type", "memory");
-        for (int i = 0; i < 2; i++) {
-            management.getControllerClient().execute(Operations.createOperation("gc", memory));
-        }
-        ModelNode result = management.getControllerClient().execute(
-                Operations.createReadAttributeOperation(memory, "heap-memory-usage"));
-        assertTrue(Operations.isSuccessfulOutcome(result), result::toString);
-        return Operations.readResult(result).get("used").asLong();
     }
 
     private static HttpAnswer credentials(PortalClient person, long call) {

@@ -8,8 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -245,7 +243,7 @@ class CredentialsApiIT extends PortalIT {
         seen.add(admin.get("api/me").body());
         seen.add(admin.get("api/meetings").body());
         seen.add(admin.get("api/health").body());
-        String log = Files.readString(Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log"));
+        String log = TestPortal.serverLog();
         seen.add(log);
         assertTrue(log.contains("Video: configured for TRTC SDKAppID " + APP_ID), "the log says video is configured");
         String base64Key = java.util.Base64.getEncoder().encodeToString(KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8));

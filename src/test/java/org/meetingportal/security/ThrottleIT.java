@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -81,7 +79,7 @@ class ThrottleIT extends PortalIT {
         assertEquals(List.of(), forgedLines);
     }
 
-    private static String serverLog() throws IOException {
-        return Files.readString(Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log"));
+    private static String serverLog() {
+        return TestPortal.serverLog();
     }
 }

@@ -1,6 +1,9 @@
 package org.meetingportal.testing;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -20,6 +23,15 @@ public final class TestPortal {
     /** The password the test server's first admin was created with (PORTAL_ADMIN_PASSWORD). */
     public static String adminPassword() {
         return required("portal.it.adminPassword");
+    }
+
+    /** The test server's log file, wherever this server keeps it (portal.it.serverLog). */
+    public static String serverLog() {
+        try {
+            return Files.readString(Path.of(required("portal.it.serverLog")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Path buildDir() {
