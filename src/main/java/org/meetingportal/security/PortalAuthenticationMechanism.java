@@ -63,7 +63,9 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             CurrentUser.attach(request, account.get());
             return context.notifyContainerAboutLogin(account.get().username(), Set.of(account.get().role().name()));
         }
-        if (context.isProtected()) {
+        // Only a page request is sent to the login page. A programmatic authenticate() without a credential
+        // (Payara's JAX-RS role filter makes one for every annotated resource) just learns nobody is there.
+        if (context.isProtected() && !context.isAuthenticationRequest()) {
             return context.redirect(loginPage(request));
         }
         return context.doNothing();
