@@ -20,6 +20,11 @@ import java.io.InputStream;
 public class BodyLimitFilter implements ContainerRequestFilter {
 
     static final int MAX_BYTES = 64 * 1024;
+    /**
+     * A refused body up to this size is read and dropped before the 413 goes out: some servers (Payara)
+     * otherwise close the connection under a client that is still sending, which then sees no answer at all.
+     */
+    static final int DRAINED_BYTES = 1024 * 1024;
 
     @Context
     HttpHeaders headers;
@@ -27,11 +32,27 @@ public class BodyLimitFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > MAX_BYTES) {
+            if (request.getLength() <= DRAINED_BYTES) {
+                drain(request.getEntityStream());
+            }
             request.abortWith(ProblemResponses.status(413, ProblemResponses.locale(headers)));
             return;
         }
         if (request.hasEntity()) {
             request.setEntityStream(new LimitedStream(request.getEntityStream()));
+        }
+    }
+
+    private static void drain(InputStream body) {
+        byte[] buffer = new byte[8192];
+        try {
+            long total = 0;
+            int n;
+            while (total <= DRAINED_BYTES && (n = body.read(buffer)) >= 0) {
+                total += n;
+            }
+        } catch (IOException gone) {
+            // The client gave up; the 413 goes out if it still can.
         }
     }
 
