@@ -210,6 +210,15 @@ class MeetingRoomBrowserIT extends PortalIT {
         emit(browser, "autoplay-failed", "{\"userId\":\"" + colleague + "\",\"mediaType\":\"audio\"}");
         assertTrue(browser.findElement(By.id("enable-sound")).isDisplayed());
         Browsers.screenshot(browser, "room-in-meeting");
+
+        // Screen share: the page asks the real SDK, and the browser's own "Stop sharing" bar (the SDK's
+        // screen-share-stopped event) puts everything back.
+        browser.findElement(By.id("toggle-screen")).click();
+        waiting(browser, 10).until(b -> !calls(browser, "startScreenShare").isEmpty());
+        assertEquals(Boolean.TRUE, deep(calls(browser, "startScreenShare").get(0), "publish"));
+        emit(browser, "screen-share-stopped", "{}");
+        waiting(browser, 5).until(ExpectedConditions.textToBe(By.id("toggle-screen"), "Share screen"));
+        assertEquals(null, tile(browser, "", "sub"), "no tile of one's own screen after the share ended");
         emit(browser, "connection-state-changed", "{\"prevState\":\"CONNECTING\",\"state\":\"CONNECTED\"}");
         assertFalse(browser.findElement(By.id("room-banner")).isDisplayed());
         emit(browser, "remote-video-unavailable", "{\"userId\":\"" + colleague + "\",\"streamType\":\"sub\"}");
