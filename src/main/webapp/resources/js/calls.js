@@ -44,7 +44,7 @@ onCallMessage((message) => {
   } else if (message.type === 'presence') {
     showPresence(message.user, message.presence);
   } else if (message.type === 'calling' && placing) {
-    location.assign(`${page.dataset.context || ''}/call.xhtml?id=${message.call.id}`);
+    location.assign(`${document.body.dataset.context || ''}/call.xhtml?id=${message.call.id}`);
   } else if (message.type === 'ended' && placing) {
     placing = false;
     say(t(`outcome.${message.call.state}`, message.call.callee.displayName));

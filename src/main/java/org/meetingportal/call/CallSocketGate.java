@@ -7,9 +7,9 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.meetingportal.account.Account;
 import org.meetingportal.platform.SecurityLog;
+import org.meetingportal.security.CrossSite;
 import org.meetingportal.security.CurrentUser;
 
 /**
@@ -32,27 +32,13 @@ public class CallSocketGate extends HttpFilter {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        if (!sameOrigin(request)) {
+        if (CrossSite.isCrossSite(request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"),
+                request.getHeader("Host"))) {
             SecurityLog.event("authz_fail", "user", request.getUserPrincipal().getName(), "call",
                     "websocket handshake from " + request.getHeader("Origin"));
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    static boolean sameOrigin(HttpServletRequest request) {
-        String origin = request.getHeader("Origin");
-        if (origin == null) {
-            return true;
-        }
-        try {
-            URI uri = URI.create(origin);
-            int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-            return request.getServerName().equalsIgnoreCase(uri.getHost()) && request.getServerPort() == port
-                    && request.getScheme().equalsIgnoreCase(uri.getScheme());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

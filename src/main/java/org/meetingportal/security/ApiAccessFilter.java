@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -120,29 +119,7 @@ public class ApiAccessFilter implements ContainerRequestFilter {
 
     /** A browser says where a request comes from; anything but this origin is another site's doing. */
     private static boolean isCrossSite(ContainerRequestContext call) {
-        String fetchSite = call.getHeaderString("Sec-Fetch-Site");
-        if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
-            return true;
-        }
-        String origin = call.getHeaderString("Origin");
-        if (origin == null) {
-            return false;
-        }
-        String host = call.getHeaderString(HttpHeaders.HOST);
-        try {
-            URI uri = URI.create(origin);
-            String originHost = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            return host == null || uri.getHost() == null || !sameHost(originHost, host, uri.getScheme());
-        } catch (IllegalArgumentException e) {
-            return true;
-        }
-    }
-
-    private static boolean sameHost(String originHost, String host, String scheme) {
-        if (originHost.equalsIgnoreCase(host)) {
-            return true;
-        }
-        String defaultPort = "https".equals(scheme) ? ":443" : ":80";
-        return (originHost + defaultPort).equalsIgnoreCase(host) || originHost.equalsIgnoreCase(host + defaultPort);
+        return CrossSite.isCrossSite(call.getHeaderString("Sec-Fetch-Site"), call.getHeaderString("Origin"),
+                call.getHeaderString(HttpHeaders.HOST));
     }
 }

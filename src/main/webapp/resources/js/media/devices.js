@@ -82,6 +82,21 @@ export function fillChooser(select, devices, noneText) {
   select.disabled = false;
 }
 
+/**
+ * Stops what `owner` holds and opens a device for it; null when `owner` was stopped or restarted while the
+ * browser was still opening it (that stream is closed again, so no camera light stays on).
+ */
+async function openFor(owner, constraints) {
+  owner.stop();
+  const attempt = owner.attempt;
+  const stream = await navigator.mediaDevices.getUserMedia(constraints);
+  if (attempt !== owner.attempt) {
+    stream.getTracks().forEach((track) => track.stop());
+    return null;
+  }
+  return stream;
+}
+
 /** A live camera picture in a <video>, from one camera at a time. */
 export class CameraPreview {
   constructor(video) {
@@ -90,13 +105,8 @@ export class CameraPreview {
   }
 
   async start(cameraId) {
-    this.stop();
-    const attempt = this.attempt;
-    const video = cameraId ? { deviceId: { exact: cameraId } } : true;
-    const stream = await navigator.mediaDevices.getUserMedia({ video, audio: false });
-    if (attempt !== this.attempt) {
-      // Stopped (or restarted) while the browser was opening the camera: this stream is not wanted.
-      stream.getTracks().forEach((track) => track.stop());
+    const stream = await openFor(this, { video: cameraId ? { deviceId: { exact: cameraId } } : true, audio: false });
+    if (!stream) {
       return;
     }
     this.stream = stream;
@@ -129,12 +139,8 @@ export class MicrophoneLevel {
   }
 
   async start(microphoneId) {
-    this.stop();
-    const attempt = this.attempt;
-    const audio = microphoneId ? { deviceId: { exact: microphoneId } } : true;
-    const stream = await navigator.mediaDevices.getUserMedia({ audio, video: false });
-    if (attempt !== this.attempt) {
-      stream.getTracks().forEach((track) => track.stop());
+    const stream = await openFor(this, { audio: microphoneId ? { deviceId: { exact: microphoneId } } : true, video: false });
+    if (!stream) {
       return;
     }
     this.stream = stream;

@@ -5,7 +5,7 @@
 import { ApiProblem } from './api.js';
 import { fillChooser, listDevices } from './devices.js';
 import { explain, isAbort, isExpiredCredential, Unreachable } from './explain.js';
-import { LOCAL, TileGrid } from './tiles.js';
+import { LOCAL, TileGrid, micOffIcon } from './tiles.js';
 
 const SEND_AUDIO = 4;
 const SEND_VIDEO = 16;
@@ -238,12 +238,7 @@ export class Room {
       const name = document.createElement('span');
       name.className = 'person-name';
       name.textContent = userId === LOCAL ? this.t('you', this.self.name) : this.nameOf(userId);
-      const mic = document.createElement('span');
-      mic.className = 'mic-off';
-      mic.setAttribute('role', 'img');
-      mic.setAttribute('aria-label', this.t('micIsOff'));
-      mic.title = this.t('micIsOff');
-      item.append(name, mic);
+      item.append(name, micOffIcon(this.t));
       this.present.set(userId, item);
       this.elements.people.append(item);
     }

@@ -45,11 +45,7 @@ export class TileGrid {
     const title = document.createElement('span');
     title.className = 'tile-name';
     title.textContent = streamType === 'sub' ? this.t('screenOf', name) : label;
-    const mic = document.createElement('span');
-    mic.className = 'mic-off';
-    mic.setAttribute('role', 'img');
-    mic.setAttribute('aria-label', this.t('micIsOff'));
-    mic.title = this.t('micIsOff');
+    const mic = micOffIcon(this.t);
     mic.hidden = true;
     caption.append(title, mic);
     tile.append(video, avatar, caption);
@@ -109,6 +105,16 @@ export class TileGrid {
     this.container.dataset.count = String(count);
     this.container.classList.toggle('has-screen', [...this.tiles.values()].some((t) => t.dataset.stream === 'sub'));
   }
+}
+
+/** The muted-microphone mark, for tiles and the people list alike. */
+export function micOffIcon(t) {
+  const mic = document.createElement('span');
+  mic.className = 'mic-off';
+  mic.setAttribute('role', 'img');
+  mic.setAttribute('aria-label', t('micIsOff'));
+  mic.title = t('micIsOff');
+  return mic;
 }
 
 function initials(name) {

@@ -38,11 +38,7 @@ class CallBrowserIT extends PortalIT {
         ChromeDriver browser = Browsers.chromium("en-US");
         browsers.add(browser);
         Browsers.recordTrtc(browser, "edge");
-        browser.get(Browsers.localhost(base) + "login.xhtml");
-        browser.findElement(By.id("login:username")).sendKeys(username);
-        browser.findElement(By.id("login:password")).sendKeys(password);
-        browser.findElement(By.id("login:submit")).click();
-        waiting(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login.xhtml")));
+        Browsers.signIn(browser, base, username, password);
         return browser;
     }
 

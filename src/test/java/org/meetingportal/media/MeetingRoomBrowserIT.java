@@ -59,14 +59,6 @@ class MeetingRoomBrowserIT extends PortalIT {
         return new WebDriverWait(browser, Duration.ofSeconds(seconds));
     }
 
-    private void signIn(ChromeDriver browser, String username, String password) {
-        browser.get(Browsers.localhost(base) + "login.xhtml");
-        browser.findElement(By.id("login:username")).sendKeys(username);
-        browser.findElement(By.id("login:password")).sendKeys(password);
-        browser.findElement(By.id("login:submit")).click();
-        waiting(browser, 20).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login.xhtml")));
-    }
-
     private JsonObject schedule(String title, Duration startIn, String rights, boolean muteOnEntry, String... attendees) {
         return schedule(title, startIn, Duration.ofHours(1), rights, muteOnEntry, attendees);
     }
@@ -122,7 +114,7 @@ class MeetingRoomBrowserIT extends PortalIT {
         long roomId = meeting.getJsonNumber("roomId").longValue();
 
         ChromeDriver browser = browser("en-US", "edge");
-        signIn(browser, name, "room-attendee-phrase");
+        Browsers.signIn(browser, base, name, "room-attendee-phrase");
         browser.get(Browsers.localhost(base) + "index.xhtml");
         browser.findElement(By.cssSelector("a.join[href$='meeting.xhtml?id=" + id + "']")).click();
         waitForLobby(browser);
@@ -256,7 +248,7 @@ class MeetingRoomBrowserIT extends PortalIT {
         long id = schedule("Unreachable " + name, Duration.ofMinutes(-1), "FULL", false, name)
                 .getJsonNumber("id").longValue();
         ChromeDriver browser = browser("zh-CN", "pass");
-        signIn(browser, name, "reach-attendee-phrase");
+        Browsers.signIn(browser, base, name, "reach-attendee-phrase");
         long opened = System.nanoTime();
         browser.get(Browsers.localhost(base) + "meeting.xhtml?id=" + id);
         waitForLobby(browser);
@@ -284,7 +276,7 @@ class MeetingRoomBrowserIT extends PortalIT {
         long id = schedule("Town hall " + name, Duration.ofMinutes(-1), Duration.ofMinutes(5), "VIEW_ONLY", false, name)
                 .getJsonNumber("id").longValue();
         ChromeDriver browser = browser("en-US", "edge-expired-once");
-        signIn(browser, name, "watch-attendee-phrase");
+        Browsers.signIn(browser, base, name, "watch-attendee-phrase");
         browser.get(Browsers.localhost(base) + "meeting.xhtml?id=" + id);
         waitForLobby(browser);
         assertTrue(browser.findElement(By.id("view-only-note")).isDisplayed());
@@ -321,7 +313,7 @@ class MeetingRoomBrowserIT extends PortalIT {
         long id = schedule("Cancelled later " + name, Duration.ofMinutes(-1), "NO_SCREEN_SHARE", false, name)
                 .getJsonNumber("id").longValue();
         ChromeDriver browser = browser("en-US", "edge");
-        signIn(browser, name, "cancel-attendee-phrase");
+        Browsers.signIn(browser, base, name, "cancel-attendee-phrase");
         browser.get(Browsers.localhost(base) + "meeting.xhtml?id=" + id);
         waitForLobby(browser);
         browser.findElement(By.id("join-camera-off")).click();
@@ -354,7 +346,7 @@ class MeetingRoomBrowserIT extends PortalIT {
         assertEquals(404, outsider.page("meeting.xhtml?id=" + id).status());
 
         ChromeDriver browser = browser("en-US", "edge");
-        signIn(browser, name, "early-attendee-phrase");
+        Browsers.signIn(browser, base, name, "early-attendee-phrase");
         List<Long> readyMillis = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             long opened = System.nanoTime();
@@ -388,7 +380,7 @@ class MeetingRoomBrowserIT extends PortalIT {
         String name = TestPortal.uniqueName("chk");
         admin().createSignedInUser(name, "EMPLOYEE", "check-page-phrase");
         ChromeDriver browser = browser("en-US", "pass");
-        signIn(browser, name, "check-page-phrase");
+        Browsers.signIn(browser, base, name, "check-page-phrase");
         browser.get(Browsers.localhost(base) + "check.xhtml");
         waiting(browser, 30).until(ExpectedConditions.attributeToBe(By.id("check"), "data-ready", "true"));
         assertTrue((Boolean) js(browser, "return document.getElementById('preview').videoWidth > 0;"));

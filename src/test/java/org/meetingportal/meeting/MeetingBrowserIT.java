@@ -40,14 +40,6 @@ class MeetingBrowserIT extends PortalIT {
         return new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
-    private static void signIn(ChromeDriver browser, String portal, String username, String password) {
-        browser.get(portal + "login.xhtml");
-        browser.findElement(By.id("login:username")).sendKeys(username);
-        browser.findElement(By.id("login:password")).sendKeys(password);
-        browser.findElement(By.id("login:submit")).click();
-        waiting(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login.xhtml")));
-    }
-
     @Test
     void anAdminSchedulesOnThePageAndTheAttendeeSeesItInTheirOwnTimeZone() {
         String name = TestPortal.uniqueName("guest");
@@ -56,7 +48,7 @@ class MeetingBrowserIT extends PortalIT {
         String portal = Browsers.localhost(base);
 
         adminBrowser = Browsers.chromium("en-US", "Asia/Shanghai");
-        signIn(adminBrowser, portal, "admin", TestPortal.adminPassword());
+        Browsers.signIn(adminBrowser, base, "admin", TestPortal.adminPassword());
         adminBrowser.get(portal + "admin/meeting.xhtml");
         assertEquals("Asia/Shanghai", new Select(adminBrowser.findElement(By.id("form:timeZone")))
                 .getFirstSelectedOption().getText(), "the form starts in the admin's own zone");
@@ -81,7 +73,7 @@ class MeetingBrowserIT extends PortalIT {
         Browsers.screenshot(adminBrowser, "meeting-details");
 
         attendeeBrowser = Browsers.chromium("en-GB", "Europe/Berlin");
-        signIn(attendeeBrowser, portal, name, "attendee-browser-phrase");
+        Browsers.signIn(attendeeBrowser, base, name, "attendee-browser-phrase");
         attendeeBrowser.get(portal + "index.xhtml");
         WebElement list = attendeeBrowser.findElement(By.id("current-meetings"));
         assertTrue(list.getText().contains("Design review " + name), list.getText());

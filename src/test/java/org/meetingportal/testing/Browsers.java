@@ -6,14 +6,18 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, with a fresh profile and fake camera and microphone, driven by Debian's
@@ -83,6 +87,16 @@ public final class Browsers {
             throw new UncheckedIOException(e);
         }
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
+    }
+
+    /** Signs in on the login page as a person would, and waits until the portal has let them in. */
+    public static void signIn(ChromeDriver driver, URL base, String username, String password) {
+        driver.get(localhost(base) + "login.xhtml");
+        driver.findElement(By.id("login:username")).sendKeys(username);
+        driver.findElement(By.id("login:password")).sendKeys(password);
+        driver.findElement(By.id("login:submit")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login.xhtml")));
     }
 
     public static Path screenshot(ChromeDriver driver, String name) {
