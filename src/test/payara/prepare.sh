@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
-# Applies the portal's asadmin script to the Payara Server unpacked under target/, as an operator would:
-# start the domain, run the script, stop it. Run once per unpacked server (a marker file says it is done).
+# Prepares a Payara Server unpacked under target/ as an operator would (README): start the domain, apply
+# each step in turn, stop it. A step is an asadmin script (run with multimode) or a JDBC driver jar (added
+# with add-library). Runs once per unpacked server: a marker file says it is done.
+#
+#   prepare.sh PAYARA_HOME STEP...
 set -euo pipefail
-home=$1 script=$2
+home=$1
+shift
 [ -f "$home/.portal-configured" ] && exit 0
 "$home/bin/asadmin" start-domain domain1 > /dev/null
 trap '"$home/bin/asadmin" stop-domain domain1 > /dev/null' EXIT
-"$home/bin/asadmin" multimode --file "$script"
+for step in "$@"; do
+    case "$step" in
+    *.jar) "$home/bin/asadmin" add-library "$step" ;;
+    *) "$home/bin/asadmin" multimode --file "$step" ;;
+    esac
+done
 touch "$home/.portal-configured"

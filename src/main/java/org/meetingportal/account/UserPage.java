@@ -26,7 +26,8 @@ public class UserPage implements Serializable {
     CurrentUser currentUser;
 
     private String username;
-    private UserView user;
+    /** Display data, not kept with the view: a view restored elsewhere (another node, after a restart) reads it again. */
+    private transient UserView user;
     private String displayName;
     private String email;
     private Role role;
@@ -95,6 +96,9 @@ public class UserPage implements Serializable {
     }
 
     public UserView getUser() {
+        if (user == null && username != null) {
+            user = accounts.find(username);
+        }
         return user;
     }
 

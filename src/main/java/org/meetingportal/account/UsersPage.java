@@ -28,7 +28,8 @@ public class UsersPage implements Serializable {
 
     private String query;
     private int page;
-    private Page<UserView> results;
+    /** Display data, not kept with the view: a view restored elsewhere (another node, after a restart) reads it again. */
+    private transient Page<UserView> results;
 
     private String username;
     private String displayName;
@@ -66,6 +67,9 @@ public class UsersPage implements Serializable {
     }
 
     public Page<UserView> getResults() {
+        if (results == null) {
+            load();
+        }
         return results;
     }
 

@@ -1,6 +1,6 @@
 package org.meetingportal.call;
 
-import java.util.function.Consumer;
+import java.util.Collection;
 
 /**
  * Delivers call signals to the open pages of a person. One node keeps its connections in memory
@@ -9,11 +9,24 @@ import java.util.function.Consumer;
  */
 public interface CallFanout {
 
-    /** A page's connection, and how to send it text. */
-    void register(String username, String connection, Consumer<String> sender);
+    /** An open page as the fan-out reaches it. Both methods may fail for a page that has gone away. */
+    interface Page {
+        void send(String text);
+
+        /** A ping frame: the cheapest way to find out that a connection died without a word. */
+        void probe();
+    }
+
+    void register(String username, String connection, Page page);
 
     void unregister(String username, String connection);
 
     /** To one connection of a person, or to all their connections when {@code connection} is null. */
     void send(String username, String connection, String text);
+
+    /** Probes every connection of these people on this node. */
+    void probe(Collection<String> usernames);
+
+    /** Probes every connection on this node. */
+    void probeAll();
 }

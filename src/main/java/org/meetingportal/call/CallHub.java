@@ -14,24 +14,23 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.meetingportal.account.Account;
-import org.meetingportal.account.AccountService;
-import org.meetingportal.platform.Configuration;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.SchemaMigration;
 
 /**
- * Carries out what the {@link Switchboard} decides: records every change first, then tells the pages, so
+ * Carries out what the {@link CallBoard} decides: records every change first, then tells the pages, so
  * that a page told "accepted" finds the call running when it asks for credentials. Time passes for the
- * switchboard once a second.
+ * board once a second.
  */
 @ApplicationScoped
 public class CallHub {
 
     private static final Logger LOG = Logger.getLogger(CallHub.class.getName());
+
+    /** In ticks (seconds); well below the pages' own 25-second ping, which keeps proxies from closing idle sockets. */
+    private static final int PROBE_ALL_EVERY = 15;
 
     @Inject
     CallService calls;
@@ -40,27 +39,20 @@ public class CallHub {
     CallFanout fanout;
 
     @Inject
-    AccountService accounts;
-
-    @Inject
-    Configuration configuration;
-
-    @Inject
     Clock clock;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private Switchboard switchboard;
+    @Inject
+    CallBoard board;
+
     private ScheduledFuture<?> ticking;
+    private long ticks;
 
     void start(@Observes @Priority(SchemaMigration.PRIORITY + 30) @Initialized(ApplicationScoped.class) Object started) {
-        switchboard = new Switchboard(clock, configuration.callRingTimeout(), configuration.callGrace(),
-                configuration.callRatePerMinute());
-        int leftovers = calls.endLeftovers(clock.instant());
-        if (leftovers > 0) {
-            LOG.info(() -> "Calls: " + leftovers + " call(s) open at the last stop marked as ended");
-        }
+        // The first tick also makes the board, so that a local board settles the last stop's calls now.
+        carry(board.tick());
         ticking = scheduler.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -71,19 +63,15 @@ public class CallHub {
         }
     }
 
-    Switchboard switchboard() {
-        return switchboard;
-    }
-
-    public void connected(String username, String connection, Consumer<String> sender) {
-        fanout.register(username, connection, sender);
-        sender.accept(CallMessages.hello(username, switchboard.everyonePresent()));
-        carry(switchboard.connect(username, connection));
+    public void connected(String username, String connection, CallFanout.Page page) {
+        fanout.register(username, connection, page);
+        page.send(CallMessages.hello(username, board.everyonePresent()));
+        carry(board.connect(username, connection));
     }
 
     public void closed(String username, String connection) {
         fanout.unregister(username, connection);
-        carry(switchboard.disconnect(username, connection));
+        carry(board.disconnect(username, connection));
     }
 
     /** One message from a page; anything unreadable gets an error answer, never an exception. */
@@ -92,16 +80,16 @@ public class CallHub {
         switch (type) {
             case "ping" -> fanout.send(username, connection, CallMessages.pong());
             case "invite" -> invite(username, connection, message.getString("to", ""), media(message));
-            case "accept" -> carry(switchboard.accept(callId(message), username, connection));
-            case "reject" -> carry(switchboard.reject(callId(message), username));
-            case "cancel" -> carry(switchboard.cancel(callId(message), username));
-            case "hangup" -> carry(switchboard.hangUp(callId(message), username));
+            case "accept" -> carry(board.accept(callId(message), username, connection));
+            case "reject" -> carry(board.reject(callId(message), username));
+            case "cancel" -> carry(board.cancel(callId(message), username));
+            case "hangup" -> carry(board.hangUp(callId(message), username));
             default -> fanout.send(username, connection, CallMessages.error("bad-message"));
         }
     }
 
     public Presence presence(String username) {
-        return switchboard.presence(username);
+        return board.presence(username);
     }
 
     private void invite(String caller, String connection, String callee, Optional<Media> media) {
@@ -109,7 +97,7 @@ public class CallHub {
             fanout.send(caller, connection, CallMessages.error("bad-message"));
             return;
         }
-        Optional<String> refusal = switchboard.refusal(caller, callee);
+        Optional<String> refusal = board.refusal(caller, callee);
         if (refusal.isPresent()) {
             fanout.send(caller, connection, CallMessages.error(refusal.get()));
             return;
@@ -121,13 +109,19 @@ public class CallHub {
             fanout.send(caller, connection, CallMessages.error("unknown-user"));
             return;
         }
-        carry(switchboard.invite(new Switchboard.Invitation(call.getId(), caller, connection, callee, media.get(),
+        carry(board.invite(new Switchboard.Invitation(call.getId(), caller, connection, callee, media.get(),
                 call.getRoomId())));
     }
 
     private void tick() {
         try {
-            carry(switchboard.tick());
+            // A page cut off without a closing handshake is found by writing to it: at once for the people
+            // in a call, whose grace period starts then; now and then for everyone else's presence.
+            fanout.probe(board.parties());
+            if (++ticks % PROBE_ALL_EVERY == 0) {
+                fanout.probeAll();
+            }
+            carry(board.tick());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "call timeouts could not be processed", e);
         }
@@ -136,12 +130,9 @@ public class CallHub {
     private void carry(Switchboard.Step step) {
         step.changes().forEach(calls::record);
         for (Switchboard.Delivery delivery : step.deliveries()) {
-            fanout.send(delivery.username(), delivery.connection(), CallMessages.of(delivery.signal(), this::displayName));
+            fanout.send(delivery.username(), delivery.connection(),
+                    CallMessages.of(delivery.signal(), calls::displayName));
         }
-    }
-
-    private String displayName(String username) {
-        return accounts.account(username).map(Account::displayName).orElse(username);
     }
 
     private static long callId(JsonObject message) {

@@ -46,6 +46,22 @@ public class CallService {
         return call;
     }
 
+    /*
+     * The two reads below run in a transaction of their own although they write nothing: they are called from
+     * the call socket's and the scheduler's threads, which are not requests, and outside a transaction Payara
+     * hands such threads a shared persistence context that another thread may close mid-query.
+     */
+
+    /** Whether the person may use calls now: an account that exists and is enabled. */
+    public boolean mayCall(String username) {
+        return accounts.account(username).filter(Account::enabled).isPresent();
+    }
+
+    /** The name a call shows for a person; the username if the account is gone. */
+    public String displayName(String username) {
+        return accounts.account(username).map(Account::displayName).orElse(username);
+    }
+
     public void record(Switchboard.Change change) {
         Call call = em.find(Call.class, change.callId());
         if (call != null) {

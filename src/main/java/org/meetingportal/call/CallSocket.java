@@ -15,7 +15,9 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.security.Principal;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.meetingportal.account.Account;
 import org.meetingportal.account.AccountService;
 
@@ -29,6 +31,8 @@ public class CallSocket {
 
     /** Larger messages than any signal are refused by the container. */
     static final int MAX_MESSAGE = 2048;
+
+    private static final String GONE = CallSocket.class.getName() + ".gone";
 
     @Inject
     CallHub hub;
@@ -45,7 +49,18 @@ public class CallSocket {
         }
         session.setMaxTextMessageBufferSize(MAX_MESSAGE);
         session.setMaxIdleTimeout(0);
-        hub.connected(principal.getName(), session.getId(), text -> send(session, text));
+        session.getUserProperties().put(GONE, new AtomicBoolean());
+        hub.connected(principal.getName(), session.getId(), new CallFanout.Page() {
+            @Override
+            public void send(String text) {
+                CallSocket.this.send(session, text);
+            }
+
+            @Override
+            public void probe() {
+                ping(session);
+            }
+        });
     }
 
     @OnMessage
@@ -67,9 +82,7 @@ public class CallSocket {
 
     @OnClose
     public void close(Session session) {
-        if (session.getUserPrincipal() != null) {
-            hub.closed(session.getUserPrincipal().getName(), session.getId());
-        }
+        gone(session);
     }
 
     @OnError
@@ -77,17 +90,48 @@ public class CallSocket {
         // A dropped connection ends in close(); nothing more to do here.
     }
 
-    /** One sender at a time per connection: the container's basic remote is not safe for concurrent use. */
-    private static void send(Session session, String text) {
+    /**
+     * One sender at a time per connection: the container's basic remote is not safe for concurrent use. A
+     * failed write reports the page gone after leaving the lock, as that tells other pages.
+     */
+    private void send(Session session, String text) {
+        IOException failed;
         synchronized (session) {
             if (!session.isOpen()) {
                 return;
             }
             try {
                 session.getBasicRemote().sendText(text);
+                return;
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                failed = e;
             }
+        }
+        gone(session);
+        throw new UncheckedIOException(failed);
+    }
+
+    private void ping(Session session) {
+        synchronized (session) {
+            try {
+                session.getBasicRemote().sendPing(ByteBuffer.allocate(0));
+                return;
+            } catch (IOException | IllegalStateException e) {
+                // reported below
+            }
+        }
+        gone(session);
+    }
+
+    /**
+     * The page is gone, once per connection: closed properly, or found dead by a send or a probe. Some
+     * containers (Payara) notice a connection that was cut without a closing handshake only when they write
+     * to it, and then never call {@link #close}.
+     */
+    private void gone(Session session) {
+        Object flag = session.getUserProperties().get(GONE);
+        if (session.getUserPrincipal() != null && flag instanceof AtomicBoolean once && once.compareAndSet(false, true)) {
+            hub.closed(session.getUserPrincipal().getName(), session.getId());
         }
     }
 }

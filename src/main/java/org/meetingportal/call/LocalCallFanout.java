@@ -1,6 +1,7 @@
 package org.meetingportal.call;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -13,11 +14,11 @@ public class LocalCallFanout implements CallFanout {
 
     private static final Logger LOG = Logger.getLogger(LocalCallFanout.class.getName());
 
-    private final Map<String, Map<String, Consumer<String>>> pages = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Page>> pages = new ConcurrentHashMap<>();
 
     @Override
-    public void register(String username, String connection, Consumer<String> sender) {
-        pages.computeIfAbsent(username, u -> new ConcurrentHashMap<>()).put(connection, sender);
+    public void register(String username, String connection, Page page) {
+        pages.computeIfAbsent(username, u -> new ConcurrentHashMap<>()).put(connection, page);
     }
 
     @Override
@@ -30,16 +31,30 @@ public class LocalCallFanout implements CallFanout {
 
     @Override
     public void send(String username, String connection, String text) {
-        Map<String, Consumer<String>> open = pages.getOrDefault(username, Map.of());
-        open.forEach((id, sender) -> {
+        pages.getOrDefault(username, Map.of()).forEach((id, page) -> {
             if (connection == null || connection.equals(id)) {
-                try {
-                    sender.accept(text);
-                } catch (RuntimeException e) {
-                    // A page that went away mid-send is cleaned up by its own close event.
-                    LOG.log(Level.FINE, "call signal not delivered to " + username, e);
-                }
+                quietly(username, page, p -> p.send(text));
             }
         });
+    }
+
+    @Override
+    public void probe(Collection<String> usernames) {
+        usernames.forEach(username -> pages.getOrDefault(username, Map.of())
+                .values().forEach(page -> quietly(username, page, Page::probe)));
+    }
+
+    @Override
+    public void probeAll() {
+        probe(pages.keySet());
+    }
+
+    /** A page that went away mid-send has already been reported gone by its connection. */
+    private static void quietly(String username, Page page, Consumer<Page> action) {
+        try {
+            action.accept(page);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "call signal not delivered to " + username, e);
+        }
     }
 }

@@ -20,7 +20,7 @@ import java.util.Set;
  * messages to send and state changes to record — and the caller carries those out. One lock for
  * everything: a call's decisions (first tab to accept wins, timeout against accept) must never interleave.
  */
-public final class Switchboard {
+public final class Switchboard implements CallBoard {
 
     /** A message for one connection of a person, or for all their connections when {@code connection} is null. */
     public record Delivery(String username, String connection, Signal signal) {
@@ -123,6 +123,7 @@ public final class Switchboard {
     }
 
     /** A portal page of this person opened its connection. */
+    @Override
     public synchronized Step connect(String username, String connection) {
         Step step = Step.of();
         Presence before = presence(username);
@@ -139,6 +140,7 @@ public final class Switchboard {
     }
 
     /** A page closed. A person in a call keeps it for the grace period, e.g. while the next page loads. */
+    @Override
     public synchronized Step disconnect(String username, String connection) {
         Step step = Step.of();
         Presence before = presence(username);
@@ -155,6 +157,7 @@ public final class Switchboard {
         return announce(step, username, before);
     }
 
+    @Override
     public synchronized Presence presence(String username) {
         Line line = lineFor(username);
         if (line != null && line.state == CallState.ACCEPTED) {
@@ -164,6 +167,7 @@ public final class Switchboard {
     }
 
     /** Everyone not offline, for a page that has just connected. */
+    @Override
     public synchronized Map<String, Presence> everyonePresent() {
         Map<String, Presence> present = new HashMap<>();
         for (String username : connections.keySet()) {
@@ -178,7 +182,13 @@ public final class Switchboard {
         return present;
     }
 
+    @Override
+    public synchronized Set<String> parties() {
+        return Set.copyOf(lineOf.keySet());
+    }
+
     /** Why an invitation cannot be placed at all (nothing is recorded then), or empty if it can. */
+    @Override
     public synchronized Optional<String> refusal(String caller, String callee) {
         if (caller.equals(callee)) {
             return Optional.of("self");
@@ -201,6 +211,7 @@ public final class Switchboard {
      * Places a recorded call: it rings on every tab of the callee, or ends at once as busy (the callee is in
      * another call) or missed (the callee has no portal page open).
      */
+    @Override
     public synchronized Step invite(Invitation invitation) {
         Instant now = clock.instant();
         invites.computeIfAbsent(invitation.caller(), u -> new ArrayDeque<>()).addLast(now);
@@ -229,6 +240,7 @@ public final class Switchboard {
     }
 
     /** The callee answers on one tab: the first such answer wins, every other tab stops ringing. */
+    @Override
     public synchronized Step accept(long callId, String username, String connection) {
         Line line = lines.get(callId);
         Step step = Step.of();
@@ -252,15 +264,18 @@ public final class Switchboard {
         return announce(step, line.callee, calleeBefore);
     }
 
+    @Override
     public synchronized Step reject(long callId, String username) {
         return finish(callId, username, CallState.RINGING, true, CallState.REJECTED);
     }
 
+    @Override
     public synchronized Step cancel(long callId, String username) {
         return finish(callId, username, CallState.RINGING, false, CallState.CANCELLED);
     }
 
     /** Either side ends a running call; a caller hanging up before an answer cancels it. */
+    @Override
     public synchronized Step hangUp(long callId, String username) {
         Line line = lines.get(callId);
         if (line != null && line.state == CallState.RINGING && line.caller.equals(username)) {
@@ -283,6 +298,7 @@ public final class Switchboard {
     }
 
     /** Time passing: unanswered calls become missed, calls whose party has gone end after the grace period. */
+    @Override
     public synchronized Step tick() {
         Instant now = clock.instant();
         Step step = Step.of();

@@ -43,7 +43,10 @@ public class MeetingEditPage implements Serializable {
     CurrentUser currentUser;
 
     private String id;
-    private MeetingView meeting;
+    /** The meeting being edited; null while scheduling a new one. */
+    private Long meetingId;
+    /** Display data, not kept with the view: a view restored elsewhere (another node, after a restart) reads it again. */
+    private transient MeetingView meeting;
     private String title;
     private String description;
     private String startsAt;
@@ -68,6 +71,7 @@ public class MeetingEditPage implements Serializable {
         }
         try {
             meeting = meetings.find(Long.parseLong(id.strip()), currentUser.account().orElseThrow());
+            meetingId = meeting.id();
         } catch (DomainException | NumberFormatException e) {
             FacesMessages.notFound();
             return;
@@ -89,13 +93,13 @@ public class MeetingEditPage implements Serializable {
         MeetingInput input = new MeetingInput(title, description, withOffset(startsAt), withOffset(endsAt), timeZone,
                 usernames(hosts), usernames(attendees), access == null ? null : access.name(),
                 attendeeRights == null ? null : attendeeRights.name(), muteOnEntry, version);
-        act(() -> meeting == null ? meetings.schedule(input, currentUser.account().orElseThrow())
-                : meetings.update(meeting.id(), input, currentUser.account().orElseThrow()),
-                meeting == null ? "admin.meeting.scheduled" : "admin.meeting.saved");
+        act(() -> meetingId == null ? meetings.schedule(input, currentUser.account().orElseThrow())
+                : meetings.update(meetingId, input, currentUser.account().orElseThrow()),
+                meetingId == null ? "admin.meeting.scheduled" : "admin.meeting.saved");
     }
 
     public void cancel() throws IOException {
-        act(() -> meetings.cancel(meeting.id(), currentUser.account().orElseThrow()), "admin.meeting.cancelled");
+        act(() -> meetings.cancel(meetingId, currentUser.account().orElseThrow()), "admin.meeting.cancelled");
     }
 
     private void act(Supplier<MeetingView> action, String doneKey) throws IOException {
@@ -127,11 +131,12 @@ public class MeetingEditPage implements Serializable {
     }
 
     public boolean isEditing() {
-        return meeting != null;
+        return meetingId != null;
     }
 
     public boolean isChangeable() {
-        return meeting == null || meeting.state() == MeetingState.UPCOMING || meeting.state() == MeetingState.OPEN;
+        MeetingView shown = getMeeting();
+        return shown == null || shown.state() == MeetingState.UPCOMING || shown.state() == MeetingState.OPEN;
     }
 
     public List<String> getZones() {
@@ -147,6 +152,9 @@ public class MeetingEditPage implements Serializable {
     }
 
     public MeetingView getMeeting() {
+        if (meeting == null && meetingId != null) {
+            meeting = meetings.find(meetingId, currentUser.account().orElseThrow());
+        }
         return meeting;
     }
 

@@ -22,6 +22,8 @@ import java.sql.SQLException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -49,7 +51,8 @@ import org.meetingportal.testing.TestPortal;
  * A portal's life across hard stops, on its own WildFly (a copy of the provisioned server's configuration,
  * ports +300, a fresh data folder, no PORTAL_ADMIN_PASSWORD) that this test starts and kills with SIGKILL:
  * the first start creates an admin with a logged random password, committed accounts survive {@code kill -9},
- * the stored hashes have OWASP's parameters, and a hash with old parameters is renewed at sign-in.
+ * the stored hashes have OWASP's parameters, a hash with old parameters is renewed at sign-in, and sessions
+ * outlive a graceful restart.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RestartIT {
@@ -187,6 +190,40 @@ class RestartIT {
         }
     }
 
+    /**
+     * A graceful stop writes the sessions to disk (WildFly's web-passivation) and the next start reads them
+     * back: the person stays signed in and the form they had open still submits. That the session, with its
+     * Faces views, went through serialization and back is also what {@code <distributable/>} relies on.
+     */
+    @Test
+    @Order(4)
+    void aGracefulRestartKeepsSessionsAndTheirOpenForms() throws Exception {
+        server = start();
+        PortalClient admin = PortalClient.signedIn(BASE, "admin", passwords.get("admin"));
+        String day = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+        HttpAnswer scheduled = admin.post("api/meetings", Json.createObjectBuilder().add("title", "Before the restart")
+                .add("startsAt", day + "T10:00:00+08:00").add("endsAt", day + "T11:00:00+08:00")
+                .add("timeZone", "Asia/Shanghai").build());
+        assertEquals(201, scheduled.status(), scheduled::toString);
+        long id = scheduled.json().getJsonNumber("id").longValue();
+        long meetings = admin.get("api/meetings?size=100").json().getInt("total");
+        admin.page("admin/meeting.xhtml?id=" + id);
+        stop(server);
+        server = start();
+
+        assertEquals("admin", admin.get("api/me").json().getString("username"), "still signed in after the restart");
+        HttpAnswer saved = admin.submit("admin/meeting.xhtml", "form", "submit", Map.of("title", "After the restart",
+                "description", "", "startsAt", day + "T10:00", "endsAt", day + "T11:00", "timeZone", "Asia/Shanghai",
+                "hosts", "admin", "attendees", "", "access", "INVITED", "attendeeRights", "FULL",
+                "version", String.valueOf(scheduled.json().getJsonNumber("version").longValue())));
+        assertEquals(302, saved.status(), "the form opened before the restart submits: " + saved);
+        assertEquals("After the restart", admin.get("api/meetings/" + id).json().getString("title"),
+                "the same meeting changed");
+        assertEquals(meetings, admin.get("api/meetings?size=100").json().getInt("total"), "no second meeting");
+        kill(server);
+        server = null;
+    }
+
     /** This server has no TRTC settings: it runs, says so in its log, and answers credential calls with 503. */
     private static void withoutATrtcApplicationCredentialsAreRefusedAsUnavailable(PortalClient admin) throws IOException {
         Instant start = Instant.now().minusSeconds(60);
@@ -268,6 +305,16 @@ class RestartIT {
         } catch (RuntimeException notListening) {
             return false;
         }
+    }
+
+    /** SIGTERM to the server JVM, as a service manager stops it: WildFly shuts down gracefully. */
+    private static void stop(Process process) throws InterruptedException {
+        List<ProcessHandle> jvms = process.descendants().toList();
+        jvms.forEach(ProcessHandle::destroy);
+        for (ProcessHandle jvm : jvms) {
+            jvm.onExit().join();
+        }
+        process.waitFor();
     }
 
     /** SIGKILL to the server JVM and its launcher: no shutdown hook, no flush, nothing graceful. */

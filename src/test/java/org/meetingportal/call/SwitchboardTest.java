@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.meetingportal.call.Switchboard.Delivery;
@@ -71,7 +72,9 @@ class SwitchboardTest {
     void ringAcceptHangUp() {
         online("ann", "bob");
         Invitation invitation = call("ann", "bob");
+        assertEquals(Set.of(), board.parties());
         Step placed = board.invite(invitation);
+        assertEquals(Set.of("ann", "bob"), board.parties(), "a ringing call's parties are watched");
         assertTrue(placed.changes().isEmpty(), "ringing is how the record starts");
         assertTrue(types(placed, "ann").contains("calling"));
         assertTrue(types(placed, "bob").contains("ringing"));
@@ -89,6 +92,7 @@ class SwitchboardTest {
         assertTrue(types(ended, "ann").contains("ended") && types(ended, "bob").contains("ended"));
         assertEquals(Presence.ONLINE, board.presence("ann"));
         assertFalse(board.isRunning(invitation.id(), "ann"));
+        assertEquals(Set.of(), board.parties());
     }
 
     @Test

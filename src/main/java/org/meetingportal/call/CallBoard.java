@@ -1,0 +1,46 @@
+package org.meetingportal.call;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.meetingportal.call.Switchboard.Invitation;
+import org.meetingportal.call.Switchboard.Step;
+
+/**
+ * Presence and the calls in progress: who has a portal page open, which calls ring or run, and what each
+ * event means for both sides. Every operation answers with the {@link Step} it caused, which the
+ * {@link CallHub} records and delivers.
+ *
+ * <p>One node keeps the board in its own memory (a {@link Switchboard}, see {@link LocalCallBoard}). A
+ * cluster replaces it with a board held in a shared store, decided under one lock per call, so that both
+ * parties see the same state whichever node their pages are connected to.
+ */
+public interface CallBoard {
+
+    Step connect(String username, String connection);
+
+    Step disconnect(String username, String connection);
+
+    Presence presence(String username);
+
+    Map<String, Presence> everyonePresent();
+
+    /** Everyone with a call ringing or running. */
+    Set<String> parties();
+
+    /** Why an invitation cannot be placed at all (nothing is recorded then), or empty if it can. */
+    Optional<String> refusal(String caller, String callee);
+
+    Step invite(Invitation invitation);
+
+    Step accept(long callId, String username, String connection);
+
+    Step reject(long callId, String username);
+
+    Step cancel(long callId, String username);
+
+    Step hangUp(long callId, String username);
+
+    /** Lets time pass: ringing that nobody answered, parties gone for longer than the grace period. */
+    Step tick();
+}
