@@ -97,7 +97,11 @@ public class UserPage implements Serializable {
 
     public UserView getUser() {
         if (user == null && username != null) {
-            user = accounts.find(username);
+            try {
+                user = accounts.find(username);
+            } catch (DomainException goneMeanwhile) {
+                return null;
+            }
         }
         return user;
     }

@@ -12,6 +12,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -65,13 +66,29 @@ public class CallHub {
 
     public void connected(String username, String connection, CallFanout.Page page) {
         fanout.register(username, connection, page);
-        page.send(CallMessages.hello(username, board.everyonePresent()));
+        try {
+            page.send(CallMessages.hello(username, board.everyonePresent()));
+        } catch (RuntimeException gone) {
+            // The page reports itself gone; what follows is undone by that report.
+        }
         carry(board.connect(username, connection));
     }
 
-    public void closed(String username, String connection) {
+    private void closed(String username, String connection) {
         fanout.unregister(username, connection);
         carry(board.disconnect(username, connection));
+    }
+
+    /**
+     * A page found gone while something was being sent, perhaps in the middle of carrying out a step: its
+     * closing is a step of its own, taken after the current one, so that signals keep their order.
+     */
+    public void gone(String username, String connection) {
+        try {
+            scheduler.execute(() -> closed(username, connection));
+        } catch (RejectedExecutionException stopping) {
+            closed(username, connection);
+        }
     }
 
     /** One message from a page; anything unreadable gets an error answer, never an exception. */

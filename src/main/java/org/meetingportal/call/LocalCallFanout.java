@@ -18,7 +18,12 @@ public class LocalCallFanout implements CallFanout {
 
     @Override
     public void register(String username, String connection, Page page) {
-        pages.computeIfAbsent(username, u -> new ConcurrentHashMap<>()).put(connection, page);
+        // Inside compute: an unregister of the person's last other page must not drop the map under this one.
+        pages.compute(username, (u, open) -> {
+            Map<String, Page> all = open == null ? new ConcurrentHashMap<>() : open;
+            all.put(connection, page);
+            return all;
+        });
     }
 
     @Override

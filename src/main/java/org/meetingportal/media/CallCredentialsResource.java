@@ -22,6 +22,9 @@ import org.meetingportal.security.ClientAddress;
 public class CallCredentialsResource {
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Inject
     CredentialService credentials;
 
     @Context
@@ -31,6 +34,6 @@ public class CallCredentialsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response issue(@PathParam("id") String id) {
         return CredentialsResource.answer(request, "call " + id,
-                person -> credentials.issueForCall(QueryParameters.id(id), person, ClientAddress.of(request)));
+                person -> credentials.issueForCall(QueryParameters.id(id), person, clientAddress.of(request)));
     }
 }

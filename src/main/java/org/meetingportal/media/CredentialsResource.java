@@ -27,6 +27,9 @@ import org.meetingportal.security.CurrentUser;
 public class CredentialsResource {
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Inject
     CredentialService credentials;
 
     @Context
@@ -36,7 +39,7 @@ public class CredentialsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response issue(@PathParam("id") String id) {
         return answer(request, "meeting " + id,
-                person -> credentials.issue(QueryParameters.id(id), person, ClientAddress.of(request)));
+                person -> credentials.issue(QueryParameters.id(id), person, clientAddress.of(request)));
     }
 
     /** The answer to any credential request: never cached; every refusal logged as a security event. */

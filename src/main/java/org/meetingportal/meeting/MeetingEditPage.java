@@ -153,7 +153,11 @@ public class MeetingEditPage implements Serializable {
 
     public MeetingView getMeeting() {
         if (meeting == null && meetingId != null) {
-            meeting = meetings.find(meetingId, currentUser.account().orElseThrow());
+            try {
+                meeting = meetings.find(meetingId, currentUser.account().orElseThrow());
+            } catch (DomainException goneMeanwhile) {
+                return null;
+            }
         }
         return meeting;
     }

@@ -2,7 +2,9 @@ package org.meetingportal.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,6 +24,7 @@ public class Configuration {
     public static final String CALL_RING_SECONDS = "PORTAL_CALL_RING_SECONDS";
     public static final String CALL_GRACE_SECONDS = "PORTAL_CALL_GRACE_SECONDS";
     public static final String CALL_RATE_PER_MINUTE = "PORTAL_CALL_RATE_PER_MINUTE";
+    public static final String TRUSTED_PROXIES = "PORTAL_TRUSTED_PROXIES";
 
     private final UnaryOperator<String> source;
 
@@ -103,6 +106,23 @@ public class Configuration {
 
     public int callRatePerMinute() {
         return (int) number(CALL_RATE_PER_MINUTE, 10, 1, 1000);
+    }
+
+    /**
+     * The reverse proxies whose {@code X-Forwarded-For} is believed: IP addresses separated by commas or spaces.
+     *
+     * @throws IllegalStateException naming the setting for anything that is not an IP address (a host name
+     *     would need a lookup, and a lookup can be made to answer anything)
+     */
+    public Set<String> trustedProxies() {
+        Set<String> proxies = new LinkedHashSet<>();
+        for (String entry : text(TRUSTED_PROXIES).orElse("").split("[,\\s]+")) {
+            if (!entry.isEmpty()) {
+                proxies.add(IpAddresses.normalize(entry).orElseThrow(() -> new IllegalStateException(
+                        TRUSTED_PROXIES + " must list IP addresses, but has '" + entry + "'")));
+            }
+        }
+        return Set.copyOf(proxies);
     }
 
     public Optional<String> initialAdminPassword() {

@@ -37,6 +37,9 @@ import org.meetingportal.platform.SecurityLog;
 public class PortalAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Inject
     IdentityStoreHandler identityStores;
 
     @Inject
@@ -74,7 +77,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
             UsernamePasswordCredential login) {
         String username = login.getCaller();
-        String address = ClientAddress.of(request);
+        String address = clientAddress.of(request);
         Optional<Duration> lock = throttle.lockRemaining(username, address);
         if (lock.isPresent()) {
             SecurityLog.event("authn_login_fail_locked", "user", username, "address", address);
