@@ -30,7 +30,7 @@ public class CallHub {
 
     private static final Logger LOG = Logger.getLogger(CallHub.class.getName());
 
-    /** In ticks (seconds); well below the pages' own 25-second ping, which keeps proxies from closing idle sockets. */
+    /** In ticks (seconds): an idle page that vanished without a word is found within this plus the answer wait. */
     private static final int PROBE_ALL_EVERY = 15;
 
     @Inject

@@ -61,6 +61,11 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
+        if (isStaticResource(request)) {
+            // The servers gzip scripts and styles; a shared cache must keep both forms apart (Payara's
+            // compression does not say so itself).
+            response.setHeader("Vary", "Accept-Encoding");
+        }
         if (path(request).startsWith(VENDOR)) {
             response.setHeader("Cache-Control", IMMUTABLE);
         } else if (!isStaticResource(request)) {

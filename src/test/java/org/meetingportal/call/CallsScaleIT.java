@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +18,7 @@ import org.meetingportal.testing.PortalIT;
 import org.meetingportal.testing.TestPortal;
 
 /**
- * Figures for the calls, printed and written to {@code target/benchmarks/calls.txt}; they assert nothing
+ * Figures for the calls, printed and written to {@code target/benchmarks/calls-wildfly-h2.txt} (and per run); they assert nothing
  * about speed. The heap is read through WildFly's management model, so this class runs on WildFly only.
  */
 class CallsScaleIT extends PortalIT {
@@ -72,8 +70,7 @@ class CallsScaleIT extends PortalIT {
                 measured.get(measured.size() - 1) / 1000.0, connections, with - before, perConnection,
                 512L * 1024 * 1024 / perConnection);
         System.out.print(figures);
-        Path out = Files.createDirectories(TestPortal.buildDir().resolve("benchmarks")).resolve("calls.txt");
-        Files.writeString(out, figures);
+        TestPortal.writeFigures("calls", figures);
         assertTrue(with > 0 && before > 0);
         annPage.close();
         bobPage.close();

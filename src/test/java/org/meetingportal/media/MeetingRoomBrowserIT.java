@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -371,8 +369,7 @@ class MeetingRoomBrowserIT extends PortalIT {
                 weight.get("requests"), ((Number) weight.get("decoded")).longValue(), ((Number) weight.get("encoded")).longValue(),
                 readyMillis.get(readyMillis.size() / 2), readyMillis.get(readyMillis.size() - 1), readyMillis.size());
         System.out.print(figures);
-        Path out = Files.createDirectories(TestPortal.buildDir().resolve("benchmarks")).resolve("meeting-page.txt");
-        Files.writeString(out, figures);
+        TestPortal.writeFigures("meeting-page", figures);
     }
 
     @Test

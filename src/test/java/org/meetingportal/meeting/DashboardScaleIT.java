@@ -7,8 +7,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,9 +96,7 @@ class DashboardScaleIT extends PortalIT {
                     MEETINGS, ATTENDEES, seeding.toSeconds(), bigPage, smallPage, bigApi, smallApi, millis.length,
                     millis[millis.length / 2], millis[(int) (millis.length * 0.9)], millis[millis.length - 1]);
             System.out.print(report);
-            Path out = TestPortal.buildDir().resolve("benchmarks/my-meetings.txt");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, report);
+            TestPortal.writeFigures("my-meetings", report);
         } finally {
             setStatistics(false);
         }

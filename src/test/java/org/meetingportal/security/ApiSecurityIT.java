@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.meetingportal.testing.HttpAnswer;
@@ -22,6 +25,31 @@ class ApiSecurityIT extends PortalIT {
         HttpAnswer health = new PortalClient(base).get("api/health");
         assertEquals(200, health.status());
         assertEquals("UP", health.json().getString("status"));
+    }
+
+    /**
+     * Scripts and styles go out gzipped (the SDK alone is 1 MB), saying so in Vary; pages and API answers,
+     * which carry the CSRF token and view state, never do (BREACH). Asked over HTTP/1.1, as browsers ask a
+     * server without TLS.
+     */
+    @Test
+    void scriptsAndStylesAreCompressedPagesAndApiAnswersNeverAre() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (String asset : List.of("jakarta.faces.resource/css/portal.css.xhtml",
+                "jakarta.faces.resource/js/portal.js.xhtml")) {
+            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(base.toURI().resolve(asset))
+                    .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, answer.statusCode(), asset);
+            assertEquals("gzip", answer.headers().firstValue("Content-Encoding").orElse(""), asset);
+            assertTrue(String.join(",", answer.headers().allValues("Vary")).toLowerCase().contains("accept-encoding"),
+                    asset + " " + answer.headers().map());
+        }
+        for (String secret : List.of("login.xhtml", "api/health")) {
+            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(base.toURI().resolve(secret))
+                    .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, answer.statusCode(), secret);
+            assertTrue(answer.headers().firstValue("Content-Encoding").isEmpty(), secret + " must not be compressed");
+        }
     }
 
     @Test

@@ -38,6 +38,19 @@ public final class TestPortal {
         return Path.of(required("portal.it.buildDir"));
     }
 
+    /**
+     * Writes a benchmark's figures to {@code target/benchmarks/<name>-<run>.txt}, one file per server and
+     * database of the build (e.g. {@code meeting-page-payara-h2.txt}), so that no run overwrites another's.
+     */
+    public static void writeFigures(String name, String figures) {
+        try {
+            Path dir = Files.createDirectories(buildDir().resolve("benchmarks"));
+            Files.writeString(dir.resolve(name + "-" + required("portal.it.run") + ".txt"), figures);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A username no other test uses, starting with {@code prefix}. */
     public static String uniqueName(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
