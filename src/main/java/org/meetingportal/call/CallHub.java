@@ -64,14 +64,19 @@ public class CallHub {
         }
     }
 
+    /**
+     * On the board before the page hears "hello": a page that acts on its hello (invites, or is invited by
+     * someone who saw it come online) must find itself connected.
+     */
     public void connected(String username, String connection, CallFanout.Page page) {
         fanout.register(username, connection, page);
+        Switchboard.Step step = board.connect(username, connection);
         try {
             page.send(CallMessages.hello(username, board.everyonePresent()));
         } catch (RuntimeException gone) {
             // The page reports itself gone; what follows is undone by that report.
         }
-        carry(board.connect(username, connection));
+        carry(step);
     }
 
     private void closed(String username, String connection) {
