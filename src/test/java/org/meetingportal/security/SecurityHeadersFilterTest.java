@@ -48,12 +48,14 @@ class SecurityHeadersFilterTest {
                 "/vendor/trtc/5.17.1/trtc.js"));
         assertEquals("public, max-age=31536000, immutable", headers.get("Cache-Control"));
         assertEquals("nosniff", headers.get("X-Content-Type-Options"));
+        assertEquals("Accept-Encoding", headers.get("Vary"), "the SDK goes out gzipped or not");
     }
 
     @Test
     void pagesAndApiAnswersAreNeverStored() throws Exception {
         assertEquals("no-store", headersFor(request("/login.xhtml", null, "/login.xhtml")).get("Cache-Control"));
         assertEquals("no-store", headersFor(request("/api", "/me", "/api/me")).get("Cache-Control"));
+        assertNull(headersFor(request("/login.xhtml", null, "/login.xhtml")).get("Vary"), "never compressed");
     }
 
     @Test
