@@ -70,7 +70,6 @@ public class CallService {
     }
 
     /** The room of a running call, for one of its two parties; 404 for anyone else, 409 unless running. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public long runningRoom(long callId, Account person) {
         Call call = em.find(Call.class, callId);
         if (call == null || !person.enabled()

@@ -2,13 +2,9 @@ package org.meetingportal.media;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.meetingportal.account.Account;
 import org.meetingportal.call.CallService;
 import org.meetingportal.meeting.Admission;
@@ -17,23 +13,22 @@ import org.meetingportal.meeting.MeetingState;
 import org.meetingportal.meeting.ParticipantRole;
 import org.meetingportal.platform.Configuration;
 import org.meetingportal.platform.DomainException;
-import org.meetingportal.platform.Page;
 import org.meetingportal.platform.RetryLaterException;
 
 /**
  * Issues TRTC credentials: to the signed-in person only (their username is the userId, whatever the client
  * says), for a meeting they take part in, inside its join window, at most so many times a minute, with the
- * privileges their role allows, and records every one. Issuing writes nothing but the audit row; the
- * per-minute count is kept by a {@link CredentialRateLimiter}.
+ * privileges their role allows, and records every one. Issuing needs no transaction of its own: the reads
+ * deciding it take short ones, the grant is recorded in the {@link GrantJournal} before the credential is
+ * answered, and the per-minute count is kept by a {@link CredentialRateLimiter}.
  */
 @ApplicationScoped
-@Transactional
 public class CredentialService {
 
     static final Duration RATE_WINDOW = Duration.ofMinutes(1);
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    GrantJournal journal;
 
     @Inject
     TrtcSettings settings;
@@ -92,23 +87,11 @@ public class CredentialService {
                 .sign(person.username(), roomId, privileges, userSigLifetime, keyLifetime);
         Instant userSigExpiresAt = now.plus(userSigLifetime);
         Instant expiresAt = now.plus(keyLifetime.compareTo(userSigLifetime) < 0 ? keyLifetime : userSigLifetime);
-        // The audit row is the record of every issue (refusals go to the security log); it commits with
-        // this transaction, before the credential is answered.
-        em.persist(new CredentialGrant(person.username(), meetingId, callId, role, privileges, now, expiresAt,
+        // The record of every issue (refusals go to the security log), durable before the credential is answered.
+        journal.record(new CredentialGrant(person.username(), meetingId, callId, role, privileges, now, expiresAt,
                 userSigExpiresAt, clientAddress));
         return new Credential(application.sdkAppId(), person.username(), signed.userSig(), roomId,
                 signed.privateMapKey(), privileges, role, expiresAt, userSigExpiresAt);
-    }
-
-    /** The audit, newest first, optionally for one user and one meeting. */
-    public Page<CredentialGrant> audit(String username, Long meetingId, int page, int size) {
-        String user = username == null || username.isBlank() ? null : username.strip();
-        List<CredentialGrant> items = em.createNamedQuery(CredentialGrant.SEARCH, CredentialGrant.class)
-                .setParameter("username", user).setParameter("meetingId", meetingId)
-                .setFirstResult(page * size).setMaxResults(size).getResultList();
-        long total = em.createNamedQuery(CredentialGrant.COUNT_SEARCH, Long.class)
-                .setParameter("username", user).setParameter("meetingId", meetingId).getSingleResult();
-        return new Page<>(items, page, size, total);
     }
 
     private void checkRate(String username, Instant now) {

@@ -224,6 +224,80 @@ class RestartIT {
         server = null;
     }
 
+    /**
+     * Every credential is in the grant journal on disk when it is answered, and reaches the audit table
+     * from there: the grants a {@code kill -9} left in the journal are carried at the next start, a line the
+     * kill cut off is dropped, and a journal whose commit was made before the kill is not carried twice.
+     */
+    @Test
+    @Order(5)
+    void credentialsAnsweredJustBeforeAKillAreInTheAuditAfterTheNextStart() throws Exception {
+        Path journal = dataDir.resolve("journal");
+        Files.createDirectories(journal);
+        long meetingId;
+        try (Connection db = database(); ResultSet row = db.createStatement().executeQuery(
+                "SELECT MIN(id) FROM meeting")) {
+            assertTrue(row.next());
+            meetingId = row.getLong(1);
+            // A journal left by a crash, with one line cut off in the middle of its write.
+            Files.writeString(journal.resolve("grants-000000000000001-000001-0000000a.journal"),
+                    grantLine("kept-one", meetingId) + "\n" + grantLine("kept-one", meetingId) + "\n{\"username\":\"kep");
+            // A journal whose grants were committed just before a crash, which left its file behind.
+            Files.writeString(journal.resolve("grants-000000000000001-000002-0000000b.journal"),
+                    grantLine("kept-two", meetingId) + "\n");
+            db.createStatement().execute("INSERT INTO audit_journal (name, moved_at) VALUES"
+                    + " ('grants-000000000000001-000002-0000000b.journal', CURRENT_TIMESTAMP)");
+        }
+
+        server = start(true);
+        PortalClient admin = PortalClient.signedIn(BASE, "admin", passwords.get("admin"));
+        Instant start = Instant.now().minusSeconds(60);
+        HttpAnswer meeting = admin.post("api/meetings", Json.createObjectBuilder().add("title", "Journalled")
+                .add("startsAt", start.toString()).add("endsAt", start.plusSeconds(3600).toString())
+                .add("timeZone", "UTC").build());
+        assertEquals(201, meeting.status(), meeting::toString);
+        long journalled = meeting.json().getJsonNumber("id").longValue();
+        for (int i = 0; i < 12; i++) {
+            HttpAnswer issued = admin.post("api/meetings/" + journalled + "/credentials", null);
+            assertEquals(200, issued.status(), issued::toString);
+        }
+        // No pause: what was answered must be on disk the moment it was answered.
+        kill(server);
+
+        server = start();
+        kill(server);
+        server = null;
+        try (Connection db = database()) {
+            assertEquals(12, count(db, "SELECT COUNT(*) FROM credential_grant WHERE meeting_id = " + journalled),
+                    "every credential answered before the kill is in the audit, once");
+            assertEquals(2, count(db, "SELECT COUNT(*) FROM credential_grant WHERE username = 'kept-one'"),
+                    "the left journal's complete lines are carried, the cut one is not");
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM credential_grant WHERE username = 'kept-two'"),
+                    "a journal committed before is not carried twice");
+        }
+        try (Stream<Path> files = Files.list(journal)) {
+            for (Path file : files.toList()) {
+                assertEquals(0, Files.size(file), "only the empty journal of the last start is left: " + file);
+            }
+        }
+    }
+
+    private static String grantLine(String username, long meetingId) {
+        Instant issued = Instant.now().minusSeconds(30);
+        return Json.createObjectBuilder().add("username", username).add("meetingId", meetingId).add("role", "ATTENDEE")
+                .add("privileges", 255).add("issuedAt", issued.toString())
+                .add("expiresAt", issued.plusSeconds(300).toString())
+                .add("userSigExpiresAt", issued.plusSeconds(7200).toString()).add("clientAddress", "192.0.2.7")
+                .build().toString();
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (ResultSet row = db.createStatement().executeQuery(sql)) {
+            assertTrue(row.next());
+            return row.getLong(1);
+        }
+    }
+
     /** This server has no TRTC settings: it runs, says so in its log, and answers credential calls with 503. */
     private static void withoutATrtcApplicationCredentialsAreRefusedAsUnavailable(PortalClient admin) throws IOException {
         Instant start = Instant.now().minusSeconds(60);
@@ -268,12 +342,19 @@ class RestartIT {
     }
 
     private static Process start() throws IOException, InterruptedException {
+        return start(false);
+    }
+
+    /** @param video with the test run's TRTC application, which this server otherwise has not */
+    private static Process start(boolean video) throws IOException, InterruptedException {
         Path home = Path.of(System.getProperty("jboss.home"));
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + baseDir, "-Djboss.socket.binding.port-offset=" + PORT_OFFSET);
         builder.environment().remove("PORTAL_ADMIN_PASSWORD");
-        builder.environment().remove("TRTC_SDK_APP_ID");
-        builder.environment().remove("TRTC_SECRET_KEY");
+        if (!video) {
+            builder.environment().remove("TRTC_SDK_APP_ID");
+            builder.environment().remove("TRTC_SECRET_KEY");
+        }
         builder.environment().put("PORTAL_DATA_DIR", dataDir.toString());
         builder.environment().put("PORTAL_SESSION_IDLE_MINUTES", "1");
         builder.environment().put("JAVA_OPTS", "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true");

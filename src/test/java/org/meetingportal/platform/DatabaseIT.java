@@ -48,13 +48,19 @@ class DatabaseIT extends PortalIT {
                 assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = '" + username + "'"),
                         "the user just created is in PostgreSQL");
                 assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = 'admin'"));
-                assertEquals(4, count(sql, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
+                assertEquals(5, count(sql, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
             }
         } else {
             // The server holds the H2 file open (and locked); that it is there and written is what can be seen.
             Path file = Path.of(System.getProperty("portal.it.dataDir")).resolve("portal.mv.db");
             assertTrue(Files.size(file) > 0, () -> "no H2 database at " + file);
         }
+    }
+
+    private static String grant(String meetingId) {
+        return "INSERT INTO credential_grant (username, meeting_id, role, privileges, issued_at, expires_at,"
+                + " user_sig_expires_at, client_address) VALUES ('x', " + meetingId + ", 'HOST', 255,"
+                + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, '127.0.0.1')";
     }
 
     /** On the database of this run (a fresh PostgreSQL database, or a fresh H2 file). */
@@ -86,11 +92,17 @@ class DatabaseIT extends PortalIT {
                     + " attendee_rights, mute_on_entry, status, created_by, created_at, sequence_number, version)"
                     + " VALUES ('Before the upgrade', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP + INTERVAL '1' HOUR, 'UTC',"
                     + " 77, 'INVITED', 'FULL', false, 'SCHEDULED', 'admin', CURRENT_TIMESTAMP, 0, 0)");
+            sql.execute(grant("(SELECT id FROM meeting WHERE room_id = 77)"));
         }
 
         Flyway current = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load();
-        assertEquals(1, current.migrate().migrationsExecuted, "V4 on top of V3");
+        assertEquals(2, current.migrate().migrationsExecuted, "V4 and V5 on top of V3");
         try (Connection db = DriverManager.getConnection(url, user, password); Statement sql = db.createStatement()) {
+            long before = count(sql, "SELECT max(id) FROM credential_grant");
+            sql.execute(grant("(SELECT id FROM meeting WHERE room_id = 77)"));
+            assertTrue(count(sql, "SELECT max(id) FROM credential_grant") > before,
+                    "the grants' ids go on after the ones before the upgrade");
+            assertEquals(0, count(sql, "SELECT count(*) FROM audit_journal"));
             assertEquals(1, count(sql, "SELECT count(*) FROM meeting WHERE title = 'Before the upgrade'"));
             assertEquals(0, count(sql, "SELECT count(*) FROM phone_call"));
             // The audit now takes a call instead of a meeting, but never neither.
