@@ -19,8 +19,12 @@ public class CredentialAudit {
     @PersistenceContext
     EntityManager em;
 
-    /** How long the names of carried journals are kept: far longer than any file could outlive its commit. */
-    private static final Duration KEEP_CARRIED_NAMES = Duration.ofDays(7);
+    /**
+     * How long the names of carried journals are kept. A file outlives its commit only when its server dies
+     * between that commit and the delete; only if that server then stayed down longer than this would the
+     * file's grants be recorded twice, and never lost.
+     */
+    private static final Duration KEEP_CARRIED_NAMES = Duration.ofDays(30);
 
     @Inject
     Clock clock;

@@ -51,8 +51,11 @@ public class GrantJournal {
     private volatile LineJournal journal;
     private ScheduledFuture<?> schedule;
 
-    /** Opens the journal, carries what the last run left, then carries every second. */
-    void start(@Observes @Priority(SchemaMigration.PRIORITY + 5) @Initialized(ApplicationScoped.class) Object started) {
+    /**
+     * Opens the journal, carries what the last run left, then carries every second. After the settings are
+     * checked: a deployment stopped by a bad setting never holds the journal folder.
+     */
+    void start(@Observes @Priority(SchemaMigration.PRIORITY + 25) @Initialized(ApplicationScoped.class) Object started) {
         Path folder = configuration.dataDirectory().resolve("journal");
         journal = new LineJournal(folder, "grants");
         LOG.info(() -> "Credential grants are journalled in " + folder.toAbsolutePath());
@@ -61,15 +64,22 @@ public class GrantJournal {
                 TimeUnit.SECONDS);
     }
 
+    /** Carries what is left, then closes the journal; a carry already waiting finds it gone. */
     @PreDestroy
     void stop() {
         if (schedule != null) {
             schedule.cancel(false);
         }
-        if (journal != null) {
+        carrying.lock();
+        try {
             // If the database is already gone, the files wait for the next start.
             moveToAudit();
-            journal.close();
+            if (journal != null) {
+                journal.close();
+                journal = null;
+            }
+        } finally {
+            carrying.unlock();
         }
     }
 
@@ -77,34 +87,44 @@ public class GrantJournal {
     public void record(CredentialGrant grant) {
         LineJournal open = journal;
         if (open == null) {
-            throw new IllegalStateException("the grant journal is not open yet");
+            throw new IllegalStateException("the grant journal is not open");
         }
         open.append(grant.toJournalLine());
     }
 
     /**
      * Carries every grant recorded so far into the audit table. Never throws: a file that cannot be carried
-     * now stays, is reported, and is tried again a second later.
+     * now stays, is reported, and is tried again a second later; the files after it are carried meanwhile.
      */
     public void moveToAudit() {
-        LineJournal open = journal;
-        if (open == null) {
-            return;
-        }
         carrying.lock();
         try {
-            for (Path file : open.seal()) {
-                String name = file.getFileName().toString();
-                audit.move(name, grants(file));
-                Files.delete(file);
+            LineJournal open = journal;
+            if (open == null) {
+                return;
             }
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "A carried journal could not be deleted; its name says not to carry it again", e);
+            for (Path file : open.seal()) {
+                carry(file);
+            }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Credential grants could not be carried into the audit now; they stay in the"
-                    + " journal and are carried later", e);
+            LOG.log(Level.WARNING, "The grant journal could not be sealed now; trying again", e);
         } finally {
             carrying.unlock();
+        }
+    }
+
+    private void carry(Path file) {
+        try {
+            audit.move(file.getFileName().toString(), grants(file));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The credential grants in " + file + " could not be carried into the audit now;"
+                    + " they stay in the journal and are tried again", e);
+            return;
+        }
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "A carried journal could not be deleted; its name says not to carry it again", e);
         }
     }
 
@@ -115,7 +135,7 @@ public class GrantJournal {
             try {
                 grants.add(CredentialGrant.fromJournalLine(lines.get(i)));
             } catch (RuntimeException unreadable) {
-                // Only this process writes these lines; one it cannot read must not hold up all the others.
+                // One line this version cannot read (a damaged file, an older format) must not hold up the rest.
                 int number = i + 1;
                 LOG.warning(() -> "Skipping unreadable line " + number + " of " + file + ": " + unreadable);
             }

@@ -40,6 +40,7 @@ public final class GroupCommit<T> {
     public void write(T record) {
         Entry<T> entry = new Entry<>(Objects.requireNonNull(record));
         waiting.add(entry);
+        boolean interrupted = false;
         while (!entry.done) {
             if (writing.tryLock()) {
                 try {
@@ -59,7 +60,12 @@ public final class GroupCommit<T> {
                 // Woken when its record is written, or to write the next batch; a wake-up that comes before
                 // the park makes the park return at once, so none is lost.
                 LockSupport.park(this);
+                // An interrupt would make every later park return at once; the record is waited for anyway.
+                interrupted |= Thread.interrupted();
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         entry.rethrowFailure();
     }

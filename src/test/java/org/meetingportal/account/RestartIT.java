@@ -239,6 +239,7 @@ class RestartIT {
                 "SELECT MIN(id) FROM meeting")) {
             assertTrue(row.next());
             meetingId = row.getLong(1);
+            assertTrue(meetingId > 0, "a meeting from the tests before");
             // A journal left by a crash, with one line cut off in the middle of its write.
             Files.writeString(journal.resolve("grants-000000000000001-000001-0000000a.journal"),
                     grantLine("kept-one", meetingId) + "\n" + grantLine("kept-one", meetingId) + "\n{\"username\":\"kep");
@@ -261,7 +262,8 @@ class RestartIT {
             HttpAnswer issued = admin.post("api/meetings/" + journalled + "/credentials", null);
             assertEquals(200, issued.status(), issued::toString);
         }
-        // No pause: what was answered must be on disk the moment it was answered.
+        // No pause: what was answered must be in the journal the moment it was answered. (A kill keeps the
+        // operating system's cache, so this shows the write; that it is synced is LineJournal's.)
         kill(server);
 
         server = start();

@@ -58,23 +58,7 @@ class GroupCommitTest {
     @Test
     void callersWhoArriveDuringAWriteShareTheNextCommit() throws Exception {
         Store store = new Store();
-        CountDownLatch release = new CountDownLatch(1);
-        store.holdFirstWrite = release;
-        GroupCommit<String> commit = new GroupCommit<>(store, 10);
-        Map<String, Throwable> outcomes = new ConcurrentHashMap<>();
-        Thread first = writer(commit, "first", outcomes);
-        first.start();
-        await(store.firstWriteStarted);
-        List<Thread> others = new ArrayList<>();
-        for (String name : List.of("b", "c", "d", "e")) {
-            Thread other = writer(commit, name, outcomes);
-            others.add(other);
-            other.start();
-        }
-        waitUntilBlocked(others);
-        assertEquals(List.of(), store.committed, "nothing is committed while the first write is held");
-        release.countDown();
-        joinAll(first, others);
+        Map<String, Throwable> outcomes = writeDuringAHeldFirstWrite(store, 10, "b", "c", "d", "e");
 
         assertEquals(2, store.batches.size(), "one commit for the first caller, one for all who came meanwhile");
         assertEquals(List.of("first"), store.batches.get(0));
@@ -86,22 +70,7 @@ class GroupCommitTest {
     @Test
     void noCommitTakesMoreThanTheLargestBatch() throws Exception {
         Store store = new Store();
-        CountDownLatch release = new CountDownLatch(1);
-        store.holdFirstWrite = release;
-        GroupCommit<String> commit = new GroupCommit<>(store, 2);
-        Map<String, Throwable> outcomes = new ConcurrentHashMap<>();
-        Thread first = writer(commit, "first", outcomes);
-        first.start();
-        await(store.firstWriteStarted);
-        List<Thread> others = new ArrayList<>();
-        for (String name : List.of("b", "c", "d", "e", "f")) {
-            Thread other = writer(commit, name, outcomes);
-            others.add(other);
-            other.start();
-        }
-        waitUntilBlocked(others);
-        release.countDown();
-        joinAll(first, others);
+        writeDuringAHeldFirstWrite(store, 2, "b", "c", "d", "e", "f");
 
         store.batches.forEach(batch -> assertTrue(batch.size() <= 2, "batch " + batch));
         assertEquals(Set.of("first", "b", "c", "d", "e", "f"), new HashSet<>(store.committed));
@@ -111,22 +80,7 @@ class GroupCommitTest {
     @Test
     void aBadRecordFailsOnlyItsOwnCallerAndTheOthersInItsBatchAreStillCommitted() throws Exception {
         Store store = new Store();
-        CountDownLatch release = new CountDownLatch(1);
-        store.holdFirstWrite = release;
-        GroupCommit<String> commit = new GroupCommit<>(store, 10);
-        Map<String, Throwable> outcomes = new ConcurrentHashMap<>();
-        Thread first = writer(commit, "first", outcomes);
-        first.start();
-        await(store.firstWriteStarted);
-        List<Thread> others = new ArrayList<>();
-        for (String name : List.of("b", "bad", "c", "fatal")) {
-            Thread other = writer(commit, name, outcomes);
-            others.add(other);
-            other.start();
-        }
-        waitUntilBlocked(others);
-        release.countDown();
-        joinAll(first, others);
+        Map<String, Throwable> outcomes = writeDuringAHeldFirstWrite(store, 10, "b", "bad", "c", "fatal");
 
         assertEquals(Set.of("first", "b", "c"), new HashSet<>(store.committed));
         assertEquals(3, store.committed.size(), "nothing committed twice");
@@ -184,6 +138,32 @@ class GroupCommitTest {
         }
     }
 
+    /**
+     * A caller named "first" writes and is held inside the store while the others hand in their records and
+     * wait; then the first write is let go and everyone finishes. Nothing is committed before that.
+     */
+    private static Map<String, Throwable> writeDuringAHeldFirstWrite(Store store, int largestBatch, String... others)
+            throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        store.holdFirstWrite = release;
+        GroupCommit<String> commit = new GroupCommit<>(store, largestBatch);
+        Map<String, Throwable> outcomes = new ConcurrentHashMap<>();
+        Thread first = writer(commit, "first", outcomes);
+        first.start();
+        await(store.firstWriteStarted);
+        List<Thread> waiting = new ArrayList<>();
+        for (String name : others) {
+            Thread other = writer(commit, name, outcomes);
+            waiting.add(other);
+            other.start();
+        }
+        waitUntilBlocked(waiting);
+        assertEquals(List.of(), store.committed, "nothing is committed while the first write is held");
+        release.countDown();
+        joinAll(first, waiting);
+        return outcomes;
+    }
+
     private static Thread writer(GroupCommit<String> commit, String record, Map<String, Throwable> outcomes) {
         return new Thread(() -> {
             try {
@@ -208,6 +188,7 @@ class GroupCommitTest {
 
     private static void joinAll(Thread first, List<Thread> others) throws InterruptedException {
         first.join(10_000);
+        assertTrue(!first.isAlive(), "the first caller returns");
         for (Thread other : others) {
             other.join(10_000);
             assertTrue(!other.isAlive(), "every caller returns");
