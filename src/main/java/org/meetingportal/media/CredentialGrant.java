@@ -1,9 +1,5 @@
 package org.meetingportal.media;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +9,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.io.StringReader;
 import java.time.Instant;
 import org.meetingportal.meeting.ParticipantRole;
 
@@ -28,9 +23,6 @@ public class CredentialGrant {
 
     public static final String SEARCH = "CredentialGrant.search";
     public static final String COUNT_SEARCH = "CredentialGrant.countSearch";
-
-    /** Looked up once: finding the provider is a service-loader search. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -119,35 +111,5 @@ public class CredentialGrant {
 
     public String getClientAddress() {
         return clientAddress;
-    }
-
-    /** This grant as one line of the journal that it is written to before it reaches the database. */
-    String toJournalLine() {
-        JsonObjectBuilder line = JSON.createObjectBuilder().add("username", username)
-                .add("role", role.name()).add("privileges", privileges).add("issuedAt", issuedAt.toString())
-                .add("expiresAt", expiresAt.toString()).add("userSigExpiresAt", userSigExpiresAt.toString())
-                .add("clientAddress", clientAddress);
-        if (meetingId != null) {
-            line.add("meetingId", meetingId);
-        }
-        if (callId != null) {
-            line.add("callId", callId);
-        }
-        return line.build().toString();
-    }
-
-    /** A grant read back from its journal line, not yet persisted. */
-    static CredentialGrant fromJournalLine(String text) {
-        JsonObject line = JSON.createReader(new StringReader(text)).readObject();
-        return new CredentialGrant(line.getString("username"), optionalNumber(line, "meetingId"),
-                optionalNumber(line, "callId"), ParticipantRole.valueOf(line.getString("role")),
-                line.getInt("privileges"), Instant.parse(line.getString("issuedAt")),
-                Instant.parse(line.getString("expiresAt")), Instant.parse(line.getString("userSigExpiresAt")),
-                line.getString("clientAddress"));
-    }
-
-    private static Long optionalNumber(JsonObject line, String name) {
-        JsonValue value = line.get(name);
-        return value == null || value == JsonValue.NULL ? null : line.getJsonNumber(name).longValueExact();
     }
 }

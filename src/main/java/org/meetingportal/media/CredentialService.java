@@ -19,7 +19,7 @@ import org.meetingportal.platform.RetryLaterException;
  * Issues TRTC credentials: to the signed-in person only (their username is the userId, whatever the client
  * says), for a meeting they take part in, inside its join window, at most so many times a minute, with the
  * privileges their role allows, and records every one. Issuing needs no transaction of its own: the reads
- * deciding it take short ones, the grant is recorded in the {@link GrantJournal} before the credential is
+ * deciding it need none, the grant is committed by the {@link GrantRecorder} before the credential is
  * answered, and the per-minute count is kept by a {@link CredentialRateLimiter}.
  */
 @ApplicationScoped
@@ -28,7 +28,7 @@ public class CredentialService {
     static final Duration RATE_WINDOW = Duration.ofMinutes(1);
 
     @Inject
-    GrantJournal journal;
+    GrantRecorder grants;
 
     @Inject
     TrtcSettings settings;
@@ -87,8 +87,8 @@ public class CredentialService {
                 .sign(person.username(), roomId, privileges, userSigLifetime, keyLifetime);
         Instant userSigExpiresAt = now.plus(userSigLifetime);
         Instant expiresAt = now.plus(keyLifetime.compareTo(userSigLifetime) < 0 ? keyLifetime : userSigLifetime);
-        // The record of every issue (refusals go to the security log), durable before the credential is answered.
-        journal.record(new CredentialGrant(person.username(), meetingId, callId, role, privileges, now, expiresAt,
+        // The record of every issue (refusals go to the security log), committed before the credential is answered.
+        grants.record(new CredentialGrant(person.username(), meetingId, callId, role, privileges, now, expiresAt,
                 userSigExpiresAt, clientAddress));
         return new Credential(application.sdkAppId(), person.username(), signed.userSig(), roomId,
                 signed.privateMapKey(), privileges, role, expiresAt, userSigExpiresAt);

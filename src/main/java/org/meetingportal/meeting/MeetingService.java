@@ -122,11 +122,16 @@ public class MeetingService {
      * attendee of a meeting open to all employees. Anyone else, and a cancelled meeting, get not-found: an
      * admin who is not invited may see a meeting but not join it.
      */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Admission admission(long id, Account person) {
-        // One statement, the person's own participant row only: this runs for every credential request.
-        Object[] row = em.createNamedQuery(Meeting.FIND_ADMISSION, Object[].class)
-                .setParameter("id", id).setParameter("username", person.username())
-                .getResultStream().findFirst().orElseThrow(DomainException::notFound);
+        // One statement, the person's own participant row only, and no transaction to begin and end: this
+        // runs for every credential request. A person has at most one part in a meeting, so one row at most.
+        List<Object[]> rows = em.createNamedQuery(Meeting.FIND_ADMISSION, Object[].class)
+                .setParameter("id", id).setParameter("username", person.username()).getResultList();
+        if (rows.isEmpty()) {
+            throw DomainException.notFound();
+        }
+        Object[] row = rows.get(0);
         MeetingStatus status = (MeetingStatus) row[2];
         ParticipantRole role = row[7] != null ? (ParticipantRole) row[7]
                 : row[3] == Access.ALL_EMPLOYEES ? ParticipantRole.ATTENDEE : null;

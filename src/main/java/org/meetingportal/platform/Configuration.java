@@ -1,7 +1,6 @@
 package org.meetingportal.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -26,7 +25,6 @@ public class Configuration {
     public static final String CALL_GRACE_SECONDS = "PORTAL_CALL_GRACE_SECONDS";
     public static final String CALL_RATE_PER_MINUTE = "PORTAL_CALL_RATE_PER_MINUTE";
     public static final String TRUSTED_PROXIES = "PORTAL_TRUSTED_PROXIES";
-    public static final String DATA_DIR = "PORTAL_DATA_DIR";
 
     private final UnaryOperator<String> source;
 
@@ -125,20 +123,6 @@ public class Configuration {
             }
         }
         return Set.copyOf(proxies);
-    }
-
-    /**
-     * This server's own folder for the portal's files: {@code PORTAL_DATA_DIR}, else where the server keeps
-     * its data ({@code portal} in WildFly's data folder, where its H2 database is by default, or in the data
-     * folder of a Payara instance).
-     *
-     * @throws IllegalStateException naming the setting when none of these is known
-     */
-    public Path dataDirectory() {
-        return text(DATA_DIR).map(Path::of)
-                .or(() -> text("jboss.server.data.dir").map(d -> Path.of(d, "portal")))
-                .or(() -> text("com.sun.aas.instanceRoot").map(d -> Path.of(d, "data", "portal")))
-                .orElseThrow(() -> new IllegalStateException(DATA_DIR + " must name a folder for the portal's files"));
     }
 
     public Optional<String> initialAdminPassword() {

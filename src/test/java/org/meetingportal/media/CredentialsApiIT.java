@@ -215,6 +215,9 @@ class CredentialsApiIT extends PortalIT {
             }
             assertEquals(Set.copyOf(names), userIds);
             assertTrue(userSigs.size() >= 20, "every person has credentials of their own");
+            // Grants answered together are committed together: each of them once, none lost or doubled.
+            HttpAnswer audit = admin.page("admin/audit.xhtml?meeting=" + id);
+            assertTrue(audit.body().contains("100 in all"), () -> "100 grants in the audit: " + audit.body());
         } finally {
             pool.shutdownNow();
         }
