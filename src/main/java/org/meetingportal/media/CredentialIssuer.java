@@ -25,11 +25,23 @@ public final class CredentialIssuer {
     }
 
     public Signed sign(String userId, long roomId, int privileges, Duration userSigLifetime, Duration keyLifetime) {
-        String userSig = generator.genUserSig(userId, userSigLifetime.toSeconds());
-        String privateMapKey = generator.genPrivateMapKey(userId, keyLifetime.toSeconds(), roomId, privileges);
-        if (userSig == null || userSig.isEmpty() || privateMapKey == null || privateMapKey.isEmpty()) {
+        return new Signed(userSig(userId, userSigLifetime), privateMapKey(userId, roomId, privileges, keyLifetime));
+    }
+
+    /** Lets {@code userId} into this application's rooms, for the lifetime from now. */
+    public String userSig(String userId, Duration lifetime) {
+        return signed(generator.genUserSig(userId, lifetime.toSeconds()));
+    }
+
+    /** Binds {@code userId} to one room with these privilege bits, for the lifetime from now. */
+    public String privateMapKey(String userId, long roomId, int privileges, Duration lifetime) {
+        return signed(generator.genPrivateMapKey(userId, lifetime.toSeconds(), roomId, privileges));
+    }
+
+    private static String signed(String token) {
+        if (token == null || token.isEmpty()) {
             throw new IllegalStateException("TRTC signing failed (the generator returned nothing)");
         }
-        return new Signed(userSig, privateMapKey);
+        return token;
     }
 }

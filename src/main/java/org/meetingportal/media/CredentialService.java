@@ -19,8 +19,8 @@ import org.meetingportal.platform.RetryLaterException;
  * Issues TRTC credentials: to the signed-in person only (their username is the userId, whatever the client
  * says), for a meeting they take part in, inside its join window, at most so many times a minute, with the
  * privileges their role allows, and records every one. Issuing needs no transaction of its own: the reads
- * deciding it need none, the grant is committed by the {@link GrantRecorder} before the credential is
- * answered, and the per-minute count is kept by a {@link CredentialRateLimiter}.
+ * deciding it need none, the grant goes to the audit through the {@link GrantRecorder}, and the per-minute
+ * count is kept by a {@link CredentialRateLimiter}.
  */
 @ApplicationScoped
 public class CredentialService {
@@ -47,6 +47,8 @@ public class CredentialService {
 
     @Inject
     CallService calls;
+
+    private final UserSigs userSigs = new UserSigs();
 
     public Credential issue(long meetingId, Account person, String clientAddress) {
         TrtcSettings.Application application = application();
@@ -83,15 +85,17 @@ public class CredentialService {
         checkRate(person.username(), now);
         Duration userSigLifetime = configuration.userSigLifetime();
         Duration keyLifetime = configuration.privateMapKeyLifetime();
-        CredentialIssuer.Signed signed = new CredentialIssuer(application)
-                .sign(person.username(), roomId, privileges, userSigLifetime, keyLifetime);
-        Instant userSigExpiresAt = now.plus(userSigLifetime);
-        Instant expiresAt = now.plus(keyLifetime.compareTo(userSigLifetime) < 0 ? keyLifetime : userSigLifetime);
-        // The record of every issue (refusals go to the security log), committed before the credential is answered.
+        CredentialIssuer issuer = new CredentialIssuer(application);
+        UserSigs.Issued userSig = userSigs.of(person.username(), now, userSigLifetime,
+                () -> issuer.userSig(person.username(), userSigLifetime));
+        String privateMapKey = issuer.privateMapKey(person.username(), roomId, privileges, keyLifetime);
+        Instant keyExpiresAt = now.plus(keyLifetime);
+        Instant expiresAt = keyExpiresAt.isBefore(userSig.expiresAt()) ? keyExpiresAt : userSig.expiresAt();
+        // The record of every issue (refusals go to the security log); refused while the audit cannot be written.
         grants.record(new CredentialGrant(person.username(), meetingId, callId, role, privileges, now, expiresAt,
-                userSigExpiresAt, clientAddress));
-        return new Credential(application.sdkAppId(), person.username(), signed.userSig(), roomId,
-                signed.privateMapKey(), privileges, role, expiresAt, userSigExpiresAt);
+                userSig.expiresAt(), clientAddress));
+        return new Credential(application.sdkAppId(), person.username(), userSig.userSig(), roomId, privateMapKey,
+                privileges, role, expiresAt, userSig.expiresAt());
     }
 
     private void checkRate(String username, Instant now) {
