@@ -5,38 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.lang.reflect.Proxy;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import org.junit.jupiter.api.Test;
+import org.meetingportal.testing.TestClock;
 import org.meetingportal.meeting.ParticipantRole;
 import org.meetingportal.platform.DomainException;
 
 /** While the audit cannot be written, grants wait; once one has waited too long, credentials are refused with 503. */
 class GrantRecorderTest {
-
-    private static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-12-01T09:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     /** The audit table, up or down. */
     private static final class Audit extends CredentialAudit {
@@ -52,7 +31,7 @@ class GrantRecorderTest {
         }
     }
 
-    private final TestClock clock = new TestClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-01T09:00:00Z"));
     private final Audit audit = new Audit();
     private final GrantRecorder recorder = new GrantRecorder();
 

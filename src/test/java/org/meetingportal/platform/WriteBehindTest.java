@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.meetingportal.testing.TestClock;
 
 /** Adding never waits; a flush writes everything in order, keeps what failed, and a long backlog refuses. */
 class WriteBehindTest {
@@ -37,28 +37,8 @@ class WriteBehindTest {
         }
     }
 
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-12-01T09:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
     private final Store store = new Store();
-    private final TestClock clock = new TestClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-01T09:00:00Z"));
     private final WriteBehind<Integer> records = new WriteBehind<>(store, 3, Duration.ofSeconds(10), clock);
 
     @Test
