@@ -38,9 +38,6 @@ import java.util.Set;
         + Meeting.VISIBLE)
 @NamedQuery(name = Meeting.FIND_PARTICIPANTS, query = "select m.id, p.username, p.role from Meeting m"
         + " join m.participants p where m.id in :ids")
-@NamedQuery(name = Meeting.FIND_ADMISSION, query = "select m.id, m.roomId, m.status, m.access, m.attendeeRights,"
-        + " m.startsAt, m.endsAt, p.role from Meeting m left join m.participants p on p.username = :username"
-        + " where m.id = :id")
 @NamedQuery(name = Meeting.SEARCH, query = "select m from Meeting m where " + Meeting.FILTER
         + " order by m.startsAt desc, m.id desc")
 @NamedQuery(name = Meeting.COUNT_SEARCH, query = "select count(m) from Meeting m where " + Meeting.FILTER)
@@ -51,7 +48,6 @@ public class Meeting {
     public static final String FIND_VISIBLE_ENDED_BY = "Meeting.findVisibleEndedBy";
     public static final String COUNT_VISIBLE_ENDED_BY = "Meeting.countVisibleEndedBy";
     public static final String FIND_PARTICIPANTS = "Meeting.findParticipants";
-    public static final String FIND_ADMISSION = "Meeting.findAdmission";
     public static final String SEARCH = "Meeting.search";
     public static final String COUNT_SEARCH = "Meeting.countSearch";
 
