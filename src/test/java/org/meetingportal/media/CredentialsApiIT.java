@@ -157,6 +157,32 @@ class CredentialsApiIT extends PortalIT {
     }
 
     @Test
+    @Order(3)
+    void aPersonRemovedDowngradedOrDisabledIsTreatedSoAtTheNextCall() {
+        String leaverName = TestPortal.uniqueName("cleft");
+        PortalClient leaver = admin.createSignedInUser(leaverName, "EMPLOYEE", "cred-leaver-phrase");
+        JsonObject created = schedule(meeting(Duration.ofMinutes(-1), Duration.ofMinutes(30), "INVITED", "FULL")
+                .add("attendees", Json.createArrayBuilder().add(attendeeName).add(leaverName)));
+        long id = created.getJsonNumber("id").longValue();
+        long room = created.getJsonNumber("roomId").longValue();
+        assertEquals(200, credentials(leaver, id).status());
+        check(credentials(attendee, id).json(), attendeeName, room, "ATTENDEE", 255);
+
+        HttpAnswer edited = admin.put("api/meetings/" + id, meeting(Duration.ofMinutes(-1), Duration.ofMinutes(30),
+                "INVITED", "VIEW_ONLY").add("version", created.getJsonNumber("version").longValue()).build());
+        assertEquals(200, edited.status(), edited::toString);
+        assertEquals(404, credentials(leaver, id).status(), "no longer invited");
+        check(credentials(attendee, id).json(), attendeeName, room, "ATTENDEE", 171);
+
+        long everyone = schedule(meeting(Duration.ofMinutes(-1), Duration.ofMinutes(30), "ALL_EMPLOYEES", "FULL"))
+                .getJsonNumber("id").longValue();
+        assertEquals(200, credentials(leaver, everyone).status());
+        assertEquals(200, admin.post("api/users/" + leaverName + "/disable", null).status());
+        assertEquals(401, leaver.post("api/meetings/" + everyone + "/credentials", null).status(),
+                "a disabled account is signed out");
+    }
+
+    @Test
     @Order(4)
     void aPersonAskingTooOftenIsToldWhenToAskAgain() {
         String name = TestPortal.uniqueName("crate");
