@@ -10,22 +10,10 @@ import java.time.Duration;
  */
 public final class CredentialIssuer {
 
-    /** One signed pair. */
-    public record Signed(String userSig, String privateMapKey) {
-        @Override
-        public String toString() {
-            return "Signed[credentials not shown]";
-        }
-    }
-
     private final TLSSigAPIv2 generator;
 
     public CredentialIssuer(TrtcSettings.Application application) {
         this.generator = new TLSSigAPIv2(application.sdkAppId(), application.secretKey());
-    }
-
-    public Signed sign(String userId, long roomId, int privileges, Duration userSigLifetime, Duration keyLifetime) {
-        return new Signed(userSig(userId, userSigLifetime), privateMapKey(userId, roomId, privileges, keyLifetime));
     }
 
     /** Lets {@code userId} into this application's rooms, for the lifetime from now. */

@@ -27,18 +27,19 @@ class CredentialIssuerTest {
         int privileges = Privileges.of(role, rights);
         assertEquals(expected, privileges);
         long before = Instant.now().getEpochSecond();
-        CredentialIssuer.Signed signed = new CredentialIssuer(APP)
-                .sign("li-wei", 4294967294L, privileges, Duration.ofHours(2), Duration.ofMinutes(5));
+        CredentialIssuer issuer = new CredentialIssuer(APP);
+        String signedUserSig = issuer.userSig("li-wei", Duration.ofHours(2));
+        String privateMapKey = issuer.privateMapKey("li-wei", 4294967294L, privileges, Duration.ofMinutes(5));
         long after = Instant.now().getEpochSecond();
 
-        TrtcTokens.Token userSig = TrtcTokens.verify(signed.userSig(), KEY);
+        TrtcTokens.Token userSig = TrtcTokens.verify(signedUserSig, KEY);
         assertEquals("li-wei", userSig.identifier());
         assertEquals(1400000042L, userSig.sdkAppId());
         assertEquals(7200, userSig.expire());
         assertTrue(userSig.time() >= before && userSig.time() <= after);
         assertNull(userSig.userBuf(), "a UserSig carries no room");
 
-        TrtcTokens.Token key = TrtcTokens.verify(signed.privateMapKey(), KEY);
+        TrtcTokens.Token key = TrtcTokens.verify(privateMapKey, KEY);
         assertEquals("li-wei", key.identifier());
         assertEquals(300, key.expire());
         TrtcTokens.UserBuf buf = key.userBuf();
@@ -67,18 +68,22 @@ class CredentialIssuerTest {
 
     @Test
     void aTokenSignedWithAnotherKeyDoesNotVerify() {
-        CredentialIssuer.Signed signed = new CredentialIssuer(APP)
-                .sign("li-wei", 1, 255, Duration.ofHours(2), Duration.ofMinutes(5));
-        assertThrows(AssertionError.class, () -> TrtcTokens.verify(signed.userSig(), KEY.replace('0', '1')));
-        String tampered = signed.privateMapKey().substring(0, 40) + (signed.privateMapKey().charAt(40) == 'A' ? 'B' : 'A')
-                + signed.privateMapKey().substring(41);
+        CredentialIssuer issuer = new CredentialIssuer(APP);
+        String userSig = issuer.userSig("li-wei", Duration.ofHours(2));
+        String privateMapKey = issuer.privateMapKey("li-wei", 1, 255, Duration.ofMinutes(5));
+        assertThrows(AssertionError.class, () -> TrtcTokens.verify(userSig, KEY.replace('0', '1')));
+        String tampered = privateMapKey.substring(0, 40) + (privateMapKey.charAt(40) == 'A' ? 'B' : 'A')
+                + privateMapKey.substring(41);
         assertThrows(Throwable.class, () -> TrtcTokens.verify(tampered, KEY));
     }
 
     @Test
-    void neitherTheSignedPairNorTheCredentialShowsItselfInLogs() {
-        CredentialIssuer.Signed signed = new CredentialIssuer(APP)
-                .sign("li-wei", 1, 255, Duration.ofHours(2), Duration.ofMinutes(5));
-        assertTrue(!signed.toString().contains(signed.userSig()) && !APP.toString().contains(KEY));
+    void neitherTheCredentialNorTheApplicationShowsItsSecretsInLogs() {
+        CredentialIssuer issuer = new CredentialIssuer(APP);
+        Credential credential = new Credential(1400000042L, "li-wei", issuer.userSig("li-wei", Duration.ofHours(2)), 1,
+                issuer.privateMapKey("li-wei", 1, 255, Duration.ofMinutes(5)), 255, ParticipantRole.HOST,
+                Instant.now(), Instant.now());
+        assertTrue(!credential.toString().contains(credential.userSig())
+                && !credential.toString().contains(credential.privateMapKey()) && !APP.toString().contains(KEY));
     }
 }
