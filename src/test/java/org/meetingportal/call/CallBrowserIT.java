@@ -3,7 +3,6 @@ package org.meetingportal.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ class CallBrowserIT extends PortalIT {
     }
 
     private static WebDriverWait waiting(ChromeDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        return Browsers.waiting(browser, 20);
     }
 
     @SuppressWarnings("unchecked")

@@ -54,7 +54,7 @@ class MeetingRoomBrowserIT extends PortalIT {
     }
 
     private static WebDriverWait waiting(ChromeDriver browser, int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        return Browsers.waiting(browser, seconds);
     }
 
     private JsonObject schedule(String title, Duration startIn, String rights, boolean muteOnEntry, String... attendees) {

@@ -3,7 +3,6 @@ package org.meetingportal.meeting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +36,7 @@ class MeetingBrowserIT extends PortalIT {
     }
 
     private static WebDriverWait waiting(ChromeDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        return Browsers.waiting(browser, 20);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.meetingportal.testing.Browsers;
@@ -31,7 +30,7 @@ class BrowserIT extends PortalIT {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        return Browsers.waiting(browser, 20);
     }
 
     private void type(String id, String text) {
@@ -71,6 +70,7 @@ class BrowserIT extends PortalIT {
         assertTrue(Files.exists(shot));
 
         browser.findElement(By.id("signout:submit")).click();
+        waiting().until(ExpectedConditions.urlContains("/login.xhtml?signedOut=true"));
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "You have signed out."));
     }
 

@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -95,8 +98,36 @@ public final class Browsers {
         driver.findElement(By.id("login:username")).sendKeys(username);
         driver.findElement(By.id("login:password")).sendKeys(password);
         driver.findElement(By.id("login:submit")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login.xhtml")));
+        waiting(driver, 20).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login.xhtml")));
+    }
+
+    /**
+     * Waits up to {@code seconds} for {@code condition}. When a page is replaced while an element of the old
+     * one is being read, chromedriver does not always say "stale element": sometimes it reports an inspector
+     * error that the node "does not belong to the document". Both mean the same thing, "not yet", and are
+     * waited through; any other error still fails at once.
+     */
+    public static WebDriverWait waiting(WebDriver driver, int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds)) {
+            @Override
+            public <V> V until(Function<? super WebDriver, ? extends V> condition) {
+                return super.until(page -> {
+                    try {
+                        return condition.apply(page);
+                    } catch (WebDriverException e) {
+                        if (replacedWhileRead(e)) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
+            }
+        };
+    }
+
+    static boolean replacedWhileRead(WebDriverException e) {
+        String message = e.getMessage();
+        return message != null && message.contains("does not belong to the document");
     }
 
     public static Path screenshot(ChromeDriver driver, String name) {
