@@ -100,7 +100,10 @@ public final class ExceptionMappers {
         }
     }
 
-    /** Everything else is the portal's fault: log it with an id the client can quote, say nothing more. */
+    /**
+     * Everything else is the portal's fault: log it with an id the client can quote, say nothing more. Except
+     * a database that cannot be reached, which is nobody's fault and passes: 503, try again shortly.
+     */
     @Provider
     public static class Unexpected implements ExceptionMapper<Throwable> {
         @Context
@@ -115,6 +118,10 @@ public final class ExceptionMappers {
                 if (t instanceof OptimisticLockException) {
                     return ProblemResponses.of(DomainException.stale(), ProblemResponses.locale(headers));
                 }
+            }
+            if (DatabaseUnavailable.isCauseOf(e)) {
+                LOG.warning(() -> "The database cannot be reached; an API call is answered 503: " + e);
+                return ProblemResponses.of(DatabaseUnavailable.refusal(), ProblemResponses.locale(headers));
             }
             return unexpected(e, headers);
         }

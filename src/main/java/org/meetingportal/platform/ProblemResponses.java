@@ -28,19 +28,33 @@ public final class ProblemResponses {
     }
 
     public static Response of(DomainException e, Locale locale) {
+        return of(problem(e, locale), locale);
+    }
+
+    /** The problem document for a refusal, for the few answers written outside JAX-RS. */
+    public static Problem problem(DomainException e, Locale locale) {
         List<Problem.Error> errors = e.fieldProblems().stream()
                 .map(p -> new Problem.Error(p.field(), Messages.text(locale, p.messageKey(), p.args())))
                 .toList();
         Long retryAfter = e instanceof RetryLaterException later ? later.retryAfterSeconds() : null;
-        Response response = of(e.kind().status(), TYPE_PREFIX + e.messageKey(),
-                Messages.text(locale, e.messageKey(), e.args()), errors, locale, retryAfter);
-        return response;
+        return problem(e.kind().status(), TYPE_PREFIX + e.messageKey(), Messages.text(locale, e.messageKey(), e.args()),
+                errors, locale, retryAfter);
+    }
+
+    private static Problem problem(int status, String type, String detail, List<Problem.Error> errors, Locale locale,
+            Long retryAfterSeconds) {
+        return new Problem(type, title(status, locale), status, detail, errors.isEmpty() ? null : errors,
+                retryAfterSeconds);
     }
 
     private static Response of(int status, String type, String detail, List<Problem.Error> errors, Locale locale,
             Long retryAfterSeconds) {
-        Problem problem = new Problem(type, title(status, locale), status, detail,
-                errors.isEmpty() ? null : errors, retryAfterSeconds);
+        return of(problem(status, type, detail, errors, locale, retryAfterSeconds), locale);
+    }
+
+    private static Response of(Problem problem, Locale locale) {
+        int status = problem.status();
+        Long retryAfterSeconds = problem.retryAfterSeconds();
         Response.ResponseBuilder builder = Response.status(status)
                 .type(Problem.MEDIA_TYPE)
                 .language(locale)

@@ -12,6 +12,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.meetingportal.platform.DatabaseUnavailable;
 import org.meetingportal.platform.FacesMessages;
 
 /** {@code /login.xhtml}: signs a person in and takes them where they were going. */
@@ -59,6 +60,11 @@ public class LoginPage {
                 FacesMessages.error("signIn.locked", (outcome.retryAfterSeconds() + 59) / 60);
             }
             case REFUSED -> FacesMessages.error("signIn.failed");
+            case UNAVAILABLE -> {
+                external.setResponseStatus(503);
+                external.setResponseHeader("Retry-After", Long.toString(outcome.retryAfterSeconds()));
+                FacesMessages.error(DatabaseUnavailable.MESSAGE_KEY);
+            }
         }
     }
 

@@ -17,10 +17,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import org.meetingportal.account.Account;
 import org.meetingportal.account.AccountService;
 import org.meetingportal.account.SignInThrottleService;
 import org.meetingportal.platform.Configuration;
+import org.meetingportal.platform.DatabaseUnavailable;
+import org.meetingportal.platform.DatabaseUnavailableAnswer;
 import org.meetingportal.platform.SecurityLog;
 
 /**
@@ -31,10 +34,14 @@ import org.meetingportal.platform.SecurityLog;
  * <li>Every other request is recognised by its session, which is checked against the account on each
  * request: a disabled account, a password changed elsewhere or a session past its absolute limit ends it.</li>
  * <li>Anonymous requests for a protected page are sent to the login page; the API answers them itself.</li>
+ * <li>While the database cannot be reached, nobody can be recognised or signed in: requests are answered
+ * 503 ({@link DatabaseUnavailableAnswer}), sign-ins end as {@link SignInOutcome.Result#UNAVAILABLE}.</li>
  * </ul>
  */
 @ApplicationScoped
 public class PortalAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(PortalAuthenticationMechanism.class.getName());
 
     @Inject
     ClientAddress clientAddress;
@@ -59,9 +66,31 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential login) {
-            return signIn(request, context, login);
+            try {
+                return signIn(request, context, login);
+            } catch (RuntimeException e) {
+                if (!DatabaseUnavailable.isCauseOf(e)) {
+                    throw e;
+                }
+                LOG.warning(() -> "The database cannot be reached; a sign-in is answered 503: " + e);
+                SignInOutcome.record(request, new SignInOutcome(SignInOutcome.Result.UNAVAILABLE,
+                        Duration.ofSeconds(DatabaseUnavailable.RETRY_AFTER_SECONDS)));
+                return AuthenticationStatus.SEND_FAILURE;
+            }
         }
-        Optional<Account> account = sessionAccount(request);
+        Optional<Account> account;
+        try {
+            account = sessionAccount(request);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.isCauseOf(e)) {
+                throw e;
+            }
+            // Who is asking cannot be known; the session stays, so they are still signed in once it is back.
+            LOG.warning(() -> "The database cannot be reached; " + request.getMethod() + " " + request.getRequestURI()
+                    + " is answered 503: " + e);
+            SecurityHeadersFilter.protect(request, response);
+            return context.forward(DatabaseUnavailableAnswer.PATH);
+        }
         if (account.isPresent()) {
             CurrentUser.attach(request, account.get());
             return context.notifyContainerAboutLogin(account.get().username(), Set.of(account.get().role().name()));

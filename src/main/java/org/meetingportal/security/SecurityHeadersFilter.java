@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  * <p>
  * Pages and API answers must not be cached; files under {@code /vendor/} have their version in the path
  * (see {@code Frontend}), so a path never changes content and browsers and proxies may keep it for a year.
+ * <p>
+ * An answer the authentication mechanism gives itself never reaches the filters; it calls {@link #protect}.
  */
 @WebFilter(filterName = "securityHeaders", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
@@ -51,6 +53,12 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        protect(request, response);
+        chain.doFilter(request, response);
+    }
+
+    /** Sets the headers this filter sets on every response. */
+    static void protect(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
@@ -72,7 +80,6 @@ public class SecurityHeadersFilter extends HttpFilter {
             // Pages and API answers are about one person; no shared or browser cache may keep them.
             response.setHeader("Cache-Control", "no-store");
         }
-        chain.doFilter(request, response);
     }
 
     static boolean isStaticResource(HttpServletRequest request) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.meetingportal.platform.DatabaseUnavailable;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FieldProblems;
 import org.meetingportal.platform.RetryLaterException;
@@ -60,6 +61,9 @@ public class SessionResource {
         SignInOutcome outcome = SignInOutcome.of(request);
         if (status == AuthenticationStatus.SUCCESS && outcome.result() == SignInOutcome.Result.SIGNED_IN) {
             return Response.ok(MeResource.describe(request)).header("Cache-Control", "no-store").build();
+        }
+        if (outcome.result() == SignInOutcome.Result.UNAVAILABLE) {
+            throw DatabaseUnavailable.refusal();
         }
         if (outcome.result() == SignInOutcome.Result.LOCKED) {
             throw new RetryLaterException(outcome.retryAfterSeconds(), "signIn.locked",

@@ -9,13 +9,15 @@ import java.time.Duration;
  */
 public record SignInOutcome(Result result, Duration retryAfter) {
 
-    /** The three answers a sign-in can get. */
+    /** The answers a sign-in can get. */
     public enum Result {
         SIGNED_IN,
         /** Unknown user, wrong password or disabled account: deliberately indistinguishable. */
         REFUSED,
         /** Too many failures for this account or address. */
-        LOCKED
+        LOCKED,
+        /** The database could not be reached, so the password could not be checked. */
+        UNAVAILABLE
     }
 
     private static final String ATTRIBUTE = SignInOutcome.class.getName();

@@ -1,0 +1,63 @@
+package org.meetingportal.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.persistence.PersistenceException;
+import jakarta.resource.ResourceException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** Which failures mean "the database cannot be reached", however deep the servers wrap them. */
+class DatabaseUnavailableTest {
+
+    @Test
+    void connectionFailuresAreRecognisedUnderEveryWrapper() {
+        // PostgreSQL stopped: the driver's "connection refused" is SQL state 08001.
+        assertTrue(DatabaseUnavailable.isCauseOf(new PersistenceException("lookup failed",
+                new IllegalStateException(new SQLException("Connection to 127.0.0.1:5432 refused", "08001")))));
+        // A session cut by a restart: "terminating connection due to administrator command".
+        assertTrue(DatabaseUnavailable.isCauseOf(new SQLException("terminating connection", "57P01")));
+        assertTrue(DatabaseUnavailable.isCauseOf(new SQLException("the database system is starting up", "57P03")));
+        assertTrue(DatabaseUnavailable.isCauseOf(new RuntimeException(new SQLTransientConnectionException("pool"))));
+        assertTrue(DatabaseUnavailable.isCauseOf(new SQLNonTransientConnectionException("Database is already closed")));
+        // Both servers' pools: a connection they could not open or find, whatever the database said.
+        assertTrue(DatabaseUnavailable.isCauseOf(new SQLException("IJ031084: Unable to create connection",
+                new ResourceException("could not create connection",
+                        new SQLException("database \"portal\" is not currently accepting connections", "55000")))));
+    }
+
+    @Test
+    void faultsInWhatWasAskedAreNotUnavailability() {
+        assertFalse(DatabaseUnavailable.isCauseOf(new SQLException("duplicate key", "23505")));
+        assertFalse(DatabaseUnavailable.isCauseOf(new SQLException("syntax error", "42601")));
+        assertFalse(DatabaseUnavailable.isCauseOf(new SQLException("no state")));
+        assertFalse(DatabaseUnavailable.isCauseOf(new IllegalStateException("a bug")));
+        assertFalse(DatabaseUnavailable.isCauseOf(null));
+    }
+
+    @Test
+    void aLoopingCauseChainEnds() {
+        RuntimeException first = new RuntimeException("first");
+        RuntimeException second = new RuntimeException("second", first);
+        first.initCause(second);
+        assertFalse(DatabaseUnavailable.isCauseOf(first));
+    }
+
+    @Test
+    void theRefusalIs503WithATimeToTryAgainInBothLanguages() {
+        RetryLaterException refusal = DatabaseUnavailable.refusal();
+        assertEquals(503, refusal.kind().status());
+        assertEquals(DatabaseUnavailable.RETRY_AFTER_SECONDS, refusal.retryAfterSeconds());
+        Problem english = ProblemResponses.problem(refusal, Locale.ENGLISH);
+        Problem chinese = ProblemResponses.problem(refusal, Locale.CHINESE);
+        assertEquals(503, english.status());
+        assertEquals(DatabaseUnavailable.RETRY_AFTER_SECONDS, english.retryAfterSeconds());
+        assertTrue(english.detail().startsWith("The portal cannot reach its database"), english.detail());
+        assertTrue(chinese.detail().startsWith("门户暂时无法连接数据库"), chinese.detail());
+    }
+}
