@@ -44,10 +44,8 @@ class DatabaseOutageIT extends PortalIT {
 
     @Test
     void connectionsCutUnderThePoolAreReplacedWithoutAnyoneNoticing() throws SQLException {
-        String name = TestPortal.uniqueName("cut");
-        PortalClient admin = admin();
-        PortalClient person = admin.createSignedInUser(name, "EMPLOYEE", "cut-connections-phrase");
-        long meeting = meetingNow(admin, name);
+        Attendee attendee = attendeeOfAMeetingNow("cut", "cut-connections-phrase");
+        PortalClient person = attendee.client();
         for (int i = 0; i < 5; i++) {
             assertEquals(200, person.get("api/me").status());
         }
@@ -58,16 +56,16 @@ class DatabaseOutageIT extends PortalIT {
             HttpAnswer me = person.get("api/me");
             assertEquals(200, me.status(), me::toString);
         }
-        HttpAnswer credentials = person.post("api/meetings/" + meeting + "/credentials", null);
+        HttpAnswer credentials = person.post("api/meetings/" + attendee.meeting() + "/credentials", null);
         assertEquals(200, credentials.status(), credentials::toString);
     }
 
     @Test
     void whileTheDatabaseIsAwayEveryAnswerSaysSoAndItAllWorksAgainAfter() throws SQLException {
-        String name = TestPortal.uniqueName("away");
-        PortalClient admin = admin();
-        PortalClient person = admin.createSignedInUser(name, "EMPLOYEE", "database-away-phrase");
-        long meeting = meetingNow(admin, name);
+        Attendee attendee = attendeeOfAMeetingNow("away", "database-away-phrase");
+        String name = attendee.username();
+        PortalClient person = attendee.client();
+        long meeting = attendee.meeting();
         PortalClient signingIn = new PortalClient(base);
         assertEquals(200, signingIn.page("login.xhtml").status());
         assertEquals(404, signingIn.get("error/database-unavailable").status(), "only the portal itself forwards there");
@@ -128,6 +126,17 @@ class DatabaseOutageIT extends PortalIT {
         }
         assertEquals(200, answer.status(), "answered again within " + BACK_WITHIN + ": " + answer);
         return answer;
+    }
+
+    /** A signed-in employee and a meeting of theirs that is open now. */
+    private record Attendee(String username, PortalClient client, long meeting) {
+    }
+
+    private Attendee attendeeOfAMeetingNow(String prefix, String password) {
+        String username = TestPortal.uniqueName(prefix);
+        PortalClient admin = admin();
+        PortalClient client = admin.createSignedInUser(username, "EMPLOYEE", password);
+        return new Attendee(username, client, meetingNow(admin, username));
     }
 
     private static long meetingNow(PortalClient admin, String attendee) {
