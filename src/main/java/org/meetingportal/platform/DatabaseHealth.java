@@ -20,7 +20,12 @@ public class DatabaseHealth {
             em.createNativeQuery("SELECT 1").getSingleResult();
             return true;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Health check: the database does not answer", e);
+            if (DatabaseUnavailable.isCauseOf(e)) {
+                // A load balancer asks every few seconds; a stack trace each time would bury everything else.
+                LOG.warning(() -> "Health check: the database cannot be reached: " + e);
+            } else {
+                LOG.log(Level.WARNING, "Health check: the database does not answer", e);
+            }
             return false;
         }
     }

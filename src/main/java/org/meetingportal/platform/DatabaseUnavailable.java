@@ -23,20 +23,27 @@ public final class DatabaseUnavailable {
     }
 
     /**
-     * True when a cause of {@code failure} is a connection failure: the JDBC connection exceptions, SQL
-     * states of class 08 (connection exception) and 57P (the server shutting down or starting up), or the
-     * connector's {@link ResourceException}, which both servers' pools wrap around a connection they could
-     * not open or find.
+     * True when a cause of {@code failure} says the database could not be reached: one of JDBC's connection
+     * exceptions; an SQL state of class 08 (connection exception) or 57P (the server shutting down or
+     * starting up), or 53300 (no connection slot left); or, where a pool could not open a connection (the
+     * connector's {@link ResourceException}), 55000: a database closed to new connections. Anything else,
+     * including a pool that ran dry, a wrong database password or a transaction that timed out, is a fault
+     * for an operator to see, not a pause to wait out.
      */
     public static boolean isCauseOf(Throwable failure) {
+        boolean connecting = false;
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < DEEPEST_CAUSE; depth++, cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof ResourceException) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
-                return true;
+            connecting |= cause instanceof ResourceException;
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")
+                        || connecting && state.equals("55000")) {
+                    return true;
+                }
             }
         }
         return false;
@@ -45,9 +52,5 @@ public final class DatabaseUnavailable {
     /** The refusal to answer with: 503, try again in {@link #RETRY_AFTER_SECONDS}. */
     public static RetryLaterException refusal() {
         return new RetryLaterException(DomainException.Kind.UNAVAILABLE, RETRY_AFTER_SECONDS, MESSAGE_KEY);
-    }
-
-    private static boolean isConnectionState(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
     }
 }

@@ -73,6 +73,8 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
                     throw e;
                 }
                 LOG.warning(() -> "The database cannot be reached; a sign-in is answered 503: " + e);
+                SecurityLog.event("authn_login_unavailable", "user", login.getCaller(), "address",
+                        clientAddress.of(request));
                 SignInOutcome.record(request, new SignInOutcome(SignInOutcome.Result.UNAVAILABLE,
                         Duration.ofSeconds(DatabaseUnavailable.RETRY_AFTER_SECONDS)));
                 return AuthenticationStatus.SEND_FAILURE;
@@ -85,8 +87,12 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             if (!DatabaseUnavailable.isCauseOf(e)) {
                 throw e;
             }
+            if (SecurityHeadersFilter.isStaticResource(request)) {
+                // Open to anyone anyway; the page that says the database is away needs its styles and scripts.
+                return context.doNothing();
+            }
             // Who is asking cannot be known; the session stays, so they are still signed in once it is back.
-            LOG.warning(() -> "The database cannot be reached; " + request.getMethod() + " " + request.getRequestURI()
+            LOG.warning(() -> "The database cannot be reached; " + request.getMethod() + " " + request.getServletPath()
                     + " is answered 503: " + e);
             SecurityHeadersFilter.protect(request, response);
             return context.forward(DatabaseUnavailableAnswer.PATH);

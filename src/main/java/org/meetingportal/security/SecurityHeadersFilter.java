@@ -57,7 +57,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    /** Sets the headers this filter sets on every response. */
+    /** For answers the authentication mechanism gives itself, before any filter runs. */
     static void protect(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");

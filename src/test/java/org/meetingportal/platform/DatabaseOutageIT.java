@@ -70,6 +70,7 @@ class DatabaseOutageIT extends PortalIT {
         assertEquals(200, signingIn.page("login.xhtml").status());
         assertEquals(404, signingIn.get("error/database-unavailable").status(), "only the portal itself forwards there");
         assertEquals(200, signingIn.page("login.xhtml").status());
+        assertEquals(200, person.page("account.xhtml").status());
 
         acceptConnections(false);
         endSessions();
@@ -87,6 +88,11 @@ class DatabaseOutageIT extends PortalIT {
         assertUnavailable(person.post("api/meetings/" + meeting + "/credentials", null));
         assertUnavailable(new PortalClient(base).signIn(name, "database-away-phrase"));
 
+        // A form a signed-in person had open: the page that says so, not that form restored or an expired view.
+        HttpAnswer formSent = person.submit("account.xhtml", "password", "submit",
+                Map.of("current", "database-away-phrase", "new", "another-away-phrase", "repeated", "another-away-phrase"));
+        assertEquals(503, formSent.status(), formSent::toString);
+        assertTrue(formSent.body().contains("The portal cannot reach its database"), formSent::toString);
         HttpAnswer page = person.page("index.xhtml");
         assertEquals(503, page.status(), page::toString);
         assertEquals(String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS), page.header("Retry-After").orElse(""));
@@ -96,6 +102,10 @@ class DatabaseOutageIT extends PortalIT {
                 Map.of("username", name, "password", "database-away-phrase"));
         assertEquals(503, signInPage.status(), signInPage::toString);
         assertTrue(signInPage.body().contains("The portal cannot reach its database"), signInPage::toString);
+        assertTrue(TestPortal.serverLog().contains("security_event=authn_login_unavailable user=\"" + name + "\""),
+                "a sign-in that could not be checked is a security event");
+        HttpAnswer styles = person.page("resources/css/portal.css");
+        assertEquals(200, styles.status(), "the page that says so keeps its styles: " + styles);
 
         acceptConnections(true);
 

@@ -25,10 +25,26 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseUnavailable.isCauseOf(new SQLException("the database system is starting up", "57P03")));
         assertTrue(DatabaseUnavailable.isCauseOf(new RuntimeException(new SQLTransientConnectionException("pool"))));
         assertTrue(DatabaseUnavailable.isCauseOf(new SQLNonTransientConnectionException("Database is already closed")));
-        // Both servers' pools: a connection they could not open or find, whatever the database said.
+        assertTrue(DatabaseUnavailable.isCauseOf(new SQLException("too many clients already", "53300")));
+        // Both servers' pools, opening a connection to a database closed to new ones.
         assertTrue(DatabaseUnavailable.isCauseOf(new SQLException("IJ031084: Unable to create connection",
                 new ResourceException("could not create connection",
                         new SQLException("database \"portal\" is not currently accepting connections", "55000")))));
+    }
+
+    @Test
+    void poolAndConfigurationFaultsAreForAnOperatorToSee() {
+        // A pool that ran dry (usually a connection leak) or a transaction that timed out: no driver failure beneath.
+        assertFalse(DatabaseUnavailable.isCauseOf(new SQLException("IJ000453: Unable to get managed connection",
+                new ResourceException("IJ000655: No managed connections available within configured blocking timeout"))));
+        assertFalse(DatabaseUnavailable.isCauseOf(new SQLException(new ResourceException("IJ000460: Transaction is not active"))));
+        // Reached, but refused for a wrong password or a missing database: configuration, not a pause.
+        assertFalse(DatabaseUnavailable.isCauseOf(new ResourceException("could not create connection",
+                new SQLException("password authentication failed", "28P01"))));
+        assertFalse(DatabaseUnavailable.isCauseOf(new ResourceException("could not create connection",
+                new SQLException("database \"portal\" does not exist", "3D000"))));
+        // 55000 outside opening a connection is an ordinary error ("currval is not yet defined").
+        assertFalse(DatabaseUnavailable.isCauseOf(new SQLException("currval is not yet defined", "55000")));
     }
 
     @Test
