@@ -19,12 +19,14 @@ public final class ProblemResponses {
 
     /** A problem for an HTTP status whose detail is the portal's own sentence for that status. */
     public static Response status(int status, Locale locale) {
-        return of(status, "about:blank", Messages.text(locale, "error.http." + status), List.of(), locale, null);
+        return of(problem(status, "about:blank", Messages.text(locale, "error.http." + status), List.of(), locale, null),
+                locale);
     }
 
     /** A problem with a specific detail message key. */
     public static Response message(int status, Locale locale, String messageKey, Object... args) {
-        return of(status, TYPE_PREFIX + messageKey, Messages.text(locale, messageKey, args), List.of(), locale, null);
+        return of(problem(status, TYPE_PREFIX + messageKey, Messages.text(locale, messageKey, args), List.of(), locale,
+                null), locale);
     }
 
     public static Response of(DomainException e, Locale locale) {
@@ -45,11 +47,6 @@ public final class ProblemResponses {
             Long retryAfterSeconds) {
         return new Problem(type, title(status, locale), status, detail, errors.isEmpty() ? null : errors,
                 retryAfterSeconds);
-    }
-
-    private static Response of(int status, String type, String detail, List<Problem.Error> errors, Locale locale,
-            Long retryAfterSeconds) {
-        return of(problem(status, type, detail, errors, locale, retryAfterSeconds), locale);
     }
 
     private static Response of(Problem problem, Locale locale) {
