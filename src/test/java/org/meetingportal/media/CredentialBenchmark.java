@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +18,10 @@ import org.meetingportal.testing.PortalClient;
 /**
  * Throughput and latency of {@code POST /api/meetings/{id}/credentials} against {@code GET /api/me} on the
  * same running server, with the same clients in the same run, and the in-process cost of signing one
- * UserSig + PrivateMapKey. Prints figures; asserts nothing. Not part of {@code mvn verify}: see README.
+ * UserSig + PrivateMapKey. Given the server's process id as a fourth argument (a server on this machine),
+ * it also prints the CPU time the server and this client spent per request of each call, which tells the
+ * server's own cost from the client's, as both share the machine. Prints figures; asserts nothing. Not part
+ * of {@code mvn verify}: see README.
  */
 public final class CredentialBenchmark {
 
@@ -34,6 +38,7 @@ public final class CredentialBenchmark {
         URI base = URI.create(args.length > 0 ? args[0] : "http://localhost:8080/");
         String adminPassword = args.length > 1 ? args[1] : System.getenv("PORTAL_ADMIN_PASSWORD");
         int clientCount = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_CLIENTS;
+        Optional<ProcessHandle> server = args.length > 3 ? Optional.of(process(Long.parseLong(args[3]))) : Optional.empty();
         inProcess();
 
         PortalClient admin = PortalClient.signedIn(base, "admin", adminPassword);
@@ -62,14 +67,14 @@ public final class CredentialBenchmark {
         }
         Call me = c -> c.get("api/me");
         Call issue = c -> c.post("api/meetings/" + id + "/credentials", null);
-        run(clients, me, WARM_UP);
-        run(clients, issue, WARM_UP);
+        run(clients, me, WARM_UP, server);
+        run(clients, issue, WARM_UP, server);
         Result meTotal = new Result("GET /api/me");
         Result issueTotal = new Result("POST credentials");
         List<Double> ratios = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            Result meTurn = run(clients, me, TURN);
-            Result issueTurn = run(clients, issue, TURN);
+            Result meTurn = run(clients, me, TURN, server);
+            Result issueTurn = run(clients, issue, TURN, server);
             meTotal.add(meTurn);
             issueTotal.add(issueTurn);
             ratios.add(issueTurn.perSecond() / meTurn.perSecond());
@@ -82,6 +87,11 @@ public final class CredentialBenchmark {
                 100.0 * issueTotal.perSecond() / meTotal.perSecond(), clientCount, ROUNDS, TURN.toSeconds(),
                 100 * ratios.get(0), 100 * ratios.get(ROUNDS - 1), 100 * (ratios.get(ROUNDS / 2 - 1)
                         + ratios.get(ROUNDS / 2)) / 2);
+        if (server.isPresent()) {
+            System.out.printf("CPU per request, server / this client: GET /api/me %.0f / %.0f us, credentials %.0f / %.0f"
+                    + " us%n", meTotal.serverMicrosEach(), meTotal.clientMicrosEach(), issueTotal.serverMicrosEach(),
+                    issueTotal.clientMicrosEach());
+        }
     }
 
     /** Signing alone, in this JVM: one UserSig plus one PrivateMapKey. */
@@ -116,6 +126,8 @@ public final class CredentialBenchmark {
         final List<Long> latencies = new ArrayList<>();
         long failures;
         double seconds;
+        Duration serverCpu = Duration.ZERO;
+        Duration clientCpu = Duration.ZERO;
 
         Result(String name) {
             this.name = name;
@@ -125,6 +137,16 @@ public final class CredentialBenchmark {
             latencies.addAll(turn.latencies);
             failures += turn.failures;
             seconds += turn.seconds;
+            serverCpu = serverCpu.plus(turn.serverCpu);
+            clientCpu = clientCpu.plus(turn.clientCpu);
+        }
+
+        double serverMicrosEach() {
+            return serverCpu.toNanos() / 1000.0 / latencies.size();
+        }
+
+        double clientMicrosEach() {
+            return clientCpu.toNanos() / 1000.0 / latencies.size();
         }
 
         double perSecond() {
@@ -141,9 +163,16 @@ public final class CredentialBenchmark {
         }
     }
 
-    /** The clients call until the turn is over. */
-    private static Result run(List<PortalClient> clients, Call call, Duration length) throws Exception {
+    /**
+     * The clients call until the turn is over. With the server's process at hand (on this machine), the CPU
+     * time it and this client spent in the turn is counted too: it tells the server's own cost per request
+     * from the client's, which share the machine.
+     */
+    private static Result run(List<PortalClient> clients, Call call, Duration length, Optional<ProcessHandle> server)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+        Duration serverCpuBefore = cpu(server);
+        Duration clientCpuBefore = cpu(Optional.of(ProcessHandle.current()));
         Instant end = Instant.now().plus(length);
         List<Future<long[]>> futures = new ArrayList<>();
         long startNanos = System.nanoTime();
@@ -174,6 +203,22 @@ public final class CredentialBenchmark {
         }
         pool.shutdown();
         result.seconds = (System.nanoTime() - startNanos) / 1e9;
+        result.serverCpu = cpu(server).minus(serverCpuBefore);
+        result.clientCpu = cpu(Optional.of(ProcessHandle.current())).minus(clientCpuBefore);
         return result;
+    }
+
+    /** The server's process, when it runs on this machine; its CPU time must be readable. */
+    private static ProcessHandle process(long pid) {
+        ProcessHandle process = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IllegalArgumentException("no process " + pid + " on this machine"));
+        if (process.info().totalCpuDuration().isEmpty()) {
+            throw new IllegalArgumentException("the CPU time of process " + pid + " cannot be read");
+        }
+        return process;
+    }
+
+    private static Duration cpu(Optional<ProcessHandle> process) {
+        return process.flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 }
