@@ -112,7 +112,7 @@ public class AccountService {
         String pattern = SearchText.containsPattern(query);
         List<UserView> items = em.createNamedQuery(User.SEARCH, User.class)
                 .setParameter("pattern", pattern)
-                .setFirstResult(Math.multiplyExact(page, size))
+                .setFirstResult(Page.offset(page, size))
                 .setMaxResults(size)
                 .getResultStream()
                 .map(UserView::of)

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.StringJoiner;
 import javax.sql.DataSource;
 import org.meetingportal.platform.Page;
 
@@ -27,6 +29,8 @@ public class CredentialAudit {
     /** The persistence unit's own database; a connection taken inside the transaction takes part in it. */
     @Resource(lookup = "java:comp/env/jdbc/portal")
     DataSource database;
+
+    private static final String NEWEST_FIRST = "g.issuedAt desc, g.id desc";
 
     private static final String INSERT = "INSERT INTO credential_grant (username, meeting_id, call_id, role,"
             + " privileges, issued_at, expires_at, user_sig_expires_at, client_address)"
@@ -64,15 +68,44 @@ public class CredentialAudit {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    /** The audit, newest first, optionally for one user and one meeting. */
+    /**
+     * The audit, newest first, optionally for one user and one meeting, in two reads: the page's ids from an
+     * index alone (V6), then those grants by id. The query names only the filters given: H2 plans a query
+     * before it sees its values, so one query for every case ({@code :username is null or ...}) would read
+     * the whole audit. The order starts with the filtered column, the same in every row found, so that H2
+     * reads that column's index in the page's order instead of sorting what it found; asked for whole rows
+     * at once, it would rather sort a page out of its own index on the meeting's foreign key.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CredentialGrant> search(String username, Long meetingId, int page, int size) {
+        Page.check(page, size);
         String user = username == null || username.isBlank() ? null : username.strip();
-        List<CredentialGrant> items = em.createNamedQuery(CredentialGrant.SEARCH, CredentialGrant.class)
-                .setParameter("username", user).setParameter("meetingId", meetingId)
-                .setFirstResult(page * size).setMaxResults(size).getResultList();
-        long total = em.createNamedQuery(CredentialGrant.COUNT_SEARCH, Long.class)
-                .setParameter("username", user).setParameter("meetingId", meetingId).getSingleResult();
+        StringJoiner where = new StringJoiner(" and ", " where ", "").setEmptyValue("");
+        if (user != null) {
+            where.add("g.username = :username");
+        }
+        if (meetingId != null) {
+            where.add("g.meetingId = :meetingId");
+        }
+        String leading = user != null ? "g.username, " : meetingId != null ? "g.meetingId, " : "";
+        List<Long> ids = filtered(em.createQuery("select g.id from CredentialGrant g" + where + " order by " + leading
+                + NEWEST_FIRST, Long.class), user, meetingId)
+                .setFirstResult(Page.offset(page, size)).setMaxResults(size).getResultList();
+        List<CredentialGrant> items = ids.isEmpty() ? List.of()
+                : em.createQuery("select g from CredentialGrant g where g.id in :ids order by " + NEWEST_FIRST,
+                        CredentialGrant.class).setParameter("ids", ids).getResultList();
+        long total = filtered(em.createQuery("select count(g) from CredentialGrant g" + where, Long.class), user,
+                meetingId).getSingleResult();
         return new Page<>(items, page, size, total);
+    }
+
+    private static <T> TypedQuery<T> filtered(TypedQuery<T> query, String user, Long meetingId) {
+        if (user != null) {
+            query.setParameter("username", user);
+        }
+        if (meetingId != null) {
+            query.setParameter("meetingId", meetingId);
+        }
+        return query;
     }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.meetingportal.meeting.ParticipantRole;
@@ -15,14 +14,7 @@ import org.meetingportal.meeting.ParticipantRole;
 /** One issued credential, for the audit: who, which meeting, which rights, until when, from where. Never the sig. */
 @Entity
 @Table(name = "credential_grant")
-@NamedQuery(name = CredentialGrant.SEARCH, query = "select g from CredentialGrant g where (:username is null or"
-        + " g.username = :username) and (:meetingId is null or g.meetingId = :meetingId) order by g.issuedAt desc, g.id desc")
-@NamedQuery(name = CredentialGrant.COUNT_SEARCH, query = "select count(g) from CredentialGrant g where (:username is null"
-        + " or g.username = :username) and (:meetingId is null or g.meetingId = :meetingId)")
 public class CredentialGrant {
-
-    public static final String SEARCH = "CredentialGrant.search";
-    public static final String COUNT_SEARCH = "CredentialGrant.countSearch";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -202,7 +202,7 @@ public class MeetingService {
         String count = period == Period.CURRENT ? Meeting.COUNT_VISIBLE_ENDING_AFTER : Meeting.COUNT_VISIBLE_ENDED_BY;
         List<Meeting> meetings = em.createNamedQuery(find, Meeting.class)
                 .setParameter("now", now).setParameter("everyone", all).setParameter("viewer", viewer.username())
-                .setFirstResult(page * size).setMaxResults(size).getResultList();
+                .setFirstResult(Page.offset(page, size)).setMaxResults(size).getResultList();
         long total = em.createNamedQuery(count, Long.class)
                 .setParameter("now", now).setParameter("everyone", all).setParameter("viewer", viewer.username())
                 .getSingleResult();
@@ -234,7 +234,7 @@ public class MeetingService {
             query.setParameter("pattern", pattern);
             query.setParameter("usernames", usernames);
         }
-        List<Meeting> meetings = find.setFirstResult(page * size).setMaxResults(size).getResultList();
+        List<Meeting> meetings = find.setFirstResult(Page.offset(page, size)).setMaxResults(size).getResultList();
         return new Page<>(views(meetings, admin), page, size, count.getSingleResult());
     }
 

@@ -18,6 +18,14 @@ public record Page<T>(List<T> items, int page, int size, long total) {
         }
     }
 
+    /**
+     * Where the page starts in the whole list. A page number so large that its start does not fit in an int
+     * starts at the largest int instead: like any page past the end, it is empty, not an overflow.
+     */
+    public static int offset(int page, int size) {
+        return (int) Math.min((long) page * size, Integer.MAX_VALUE);
+    }
+
     public int pageCount() {
         return size == 0 ? 0 : (int) ((total + size - 1) / size);
     }

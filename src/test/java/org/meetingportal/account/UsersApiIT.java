@@ -167,6 +167,23 @@ class UsersApiIT extends PortalIT {
     }
 
     @Test
+    void aPageFarPastTheEndOfAnyListIsEmptyRatherThanAServerError() {
+        PortalClient admin = admin();
+        // 999,999,999 pages of 100 start past what an int can count: such a page is empty, as any past the end.
+        for (String path : List.of("api/users?page=999999999&size=100", "api/meetings?page=999999999&size=100")) {
+            HttpAnswer answer = admin.get(path);
+            assertEquals(200, answer.status(), () -> path + " -> " + answer);
+            assertTrue(answer.json().getJsonArray("items").isEmpty(), path);
+        }
+        assertTrue(admin.get("api/users?page=999999999&size=100").json().getJsonNumber("total").longValue() > 0,
+                "the count is of the whole list");
+        for (String page : List.of("admin/users.xhtml", "admin/meetings.xhtml", "admin/audit.xhtml")) {
+            HttpAnswer answer = admin.page(page + "?page=999999999");
+            assertEquals(200, answer.status(), () -> page + " -> " + answer);
+        }
+    }
+
+    @Test
     void problemsAreWrittenInTheCallersLanguage() {
         PortalClient admin = admin();
         HttpAnswer chinese = admin.send("POST", "api/users", "{\"username\":\"bad name\"}", "Accept-Language", "zh-CN");

@@ -244,6 +244,15 @@ class CredentialsApiIT extends PortalIT {
             // Grants issued together are written together: each of them once, none lost or doubled.
             HttpAnswer audit = auditOnceWritten("admin/audit.xhtml?meeting=" + id, "100 in all");
             assertTrue(audit.body().contains("100 in all"), () -> "100 grants in the audit: " + audit.body());
+            // Each way of filtering has a query of its own (CredentialAudit.search): by user, by both, by neither.
+            String one = names.get(0);
+            assertTrue(admin.page("admin/audit.xhtml?user=" + one).body().contains("· 5 in all"), "by user");
+            assertTrue(admin.page("admin/audit.xhtml?user=" + one + "&meeting=" + id).body().contains("· 5 in all"),
+                    "by user and meeting");
+            assertTrue(admin.page("admin/audit.xhtml?user=" + attendeeName + "&meeting=" + id).body()
+                    .contains("No credential matches."), "a person who asked nothing for this meeting");
+            String everyone = admin.page("admin/audit.xhtml").body();
+            assertTrue(names.stream().anyMatch(everyone::contains), "everyone's, newest first: these are the newest");
         } finally {
             pool.shutdownNow();
         }
