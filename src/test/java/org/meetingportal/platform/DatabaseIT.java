@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class DatabaseIT extends PortalIT {
                 assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = '" + username + "'"),
                         "the user just created is in PostgreSQL");
                 assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = 'admin'"));
-                assertEquals(5, count(sql, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
+                assertEquals(6, count(sql, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
             }
         } else {
             // The server holds the H2 file open (and locked); that it is there and written is what can be seen.
@@ -96,7 +97,7 @@ class DatabaseIT extends PortalIT {
         }
 
         Flyway current = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load();
-        assertEquals(2, current.migrate().migrationsExecuted, "V4 and V5 on top of V3");
+        assertEquals(3, current.migrate().migrationsExecuted, "V4, V5 and V6 on top of V3");
         try (Connection db = DriverManager.getConnection(url, user, password); Statement sql = db.createStatement()) {
             long before = count(sql, "SELECT max(id) FROM credential_grant");
             sql.execute(grant("(SELECT id FROM meeting WHERE room_id = 77)"));
@@ -104,6 +105,16 @@ class DatabaseIT extends PortalIT {
                     "the grants' ids go on after the ones before the upgrade");
             assertEquals(1, count(sql, "SELECT count(*) FROM meeting WHERE title = 'Before the upgrade'"));
             assertEquals(0, count(sql, "SELECT count(*) FROM phone_call"));
+            // The audit's indexes are in its pages' order (V6), and the ones they replace are gone.
+            String indexes = url.startsWith("jdbc:h2:")
+                    ? "SELECT count(*) FROM information_schema.indexes WHERE LOWER(index_name) = "
+                    : "SELECT count(*) FROM pg_indexes WHERE indexname = ";
+            for (String name : List.of("ix_grant_newest", "ix_grant_user_newest", "ix_grant_meeting_newest")) {
+                assertEquals(1, count(sql, indexes + "'" + name + "'"), name);
+            }
+            for (String name : List.of("ix_grant_time", "ix_grant_user_time", "ix_grant_meeting_time")) {
+                assertEquals(0, count(sql, indexes + "'" + name + "'"), name);
+            }
             // The audit now takes a call instead of a meeting, but never neither.
             assertThrows(SQLException.class, () -> sql.execute("INSERT INTO credential_grant (username, role,"
                     + " privileges, issued_at, expires_at, user_sig_expires_at, client_address)"
