@@ -6,6 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
@@ -24,12 +27,16 @@ public class UsersPage implements Serializable {
     AccountService accounts;
 
     @Inject
+    SignInThrottleService throttle;
+
+    @Inject
     CurrentUser currentUser;
 
     private String query;
     private int page;
     /** Display data, not kept with the view: a view restored elsewhere (another node, after a restart) reads it again. */
     private transient Page<UserView> results;
+    private transient Map<String, Instant> pausedUntil;
 
     private String username;
     private String displayName;
@@ -42,6 +49,28 @@ public class UsersPage implements Serializable {
             results = accounts.search(query, Math.max(0, page), PAGE_SIZE);
         } catch (DomainException e) {
             results = accounts.search(query, 0, PAGE_SIZE);
+        }
+        pausedUntil = throttle.pausedUntil(results.items().stream().map(UserView::username).toList());
+    }
+
+    /** Until when the person's password checks are paused somewhere, or null. */
+    public Instant pausedUntil(String username) {
+        if (pausedUntil == null) {
+            load();
+        }
+        return pausedUntil.get(username);
+    }
+
+    public void lift(String username) throws IOException {
+        try {
+            throttle.lift(accounts.find(username).username(), currentUser.username());
+            FacesMessages.flashInfo("admin.users.lifted", username);
+            FacesContext faces = FacesContext.getCurrentInstance();
+            faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath()
+                    + "/admin/users.xhtml?q=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
+            faces.responseComplete();
+        } catch (DomainException e) {
+            FacesMessages.show(e, Map.of());
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
 import org.meetingportal.platform.Page;
 import org.meetingportal.platform.QueryParameters;
 
@@ -26,12 +29,19 @@ import org.meetingportal.platform.QueryParameters;
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
 
+    /** Until when a person's password checks are paused somewhere, or null when nowhere. */
+    public record SignInPause(Instant pausedUntil) {
+    }
+
     /** A temporary password set by an admin. */
     public record PasswordReset(String password) {
     }
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    SignInThrottleService throttle;
 
     @Context
     SecurityContext security;
@@ -82,6 +92,21 @@ public class UsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public UserView resetPassword(@PathParam("username") String username, PasswordReset reset) {
         return accounts.resetPassword(username, reset == null ? null : reset.password(), actor());
+    }
+
+    @GET
+    @Path("{username}/throttle")
+    public SignInPause throttle(@PathParam("username") String username) {
+        String known = accounts.find(username).username();
+        return new SignInPause(throttle.pausedUntil(List.of(known)).get(known));
+    }
+
+    /** Lifts every pause and count of failed password checks that concerns the person, from any address. */
+    @DELETE
+    @Path("{username}/throttle")
+    public Response liftThrottle(@PathParam("username") String username) {
+        throttle.lift(accounts.find(username).username(), actor());
+        return Response.noContent().build();
     }
 
     private String actor() {

@@ -1,7 +1,9 @@
 package org.meetingportal.platform;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -33,6 +35,28 @@ public final class IpAddresses {
             return Optional.of(InetAddress.getByName(literal).getHostAddress());
         } catch (UnknownHostException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The network that counts as one client for limits: an IPv4 address itself, an IPv6 address's /64, since
+     * one subscriber is usually handed a whole /64 and can pick any address in it.
+     */
+    public static String limitedNetwork(String address) {
+        Optional<String> normalized = normalize(address);
+        if (normalized.isEmpty() || !normalized.get().contains(":")) {
+            return normalized.orElse(address == null ? "" : address);
+        }
+        try {
+            InetAddress parsed = InetAddress.getByName(normalized.get());
+            if (!(parsed instanceof Inet6Address)) {
+                return parsed.getHostAddress();
+            }
+            byte[] network = Arrays.copyOf(parsed.getAddress(), 16);
+            Arrays.fill(network, 8, 16, (byte) 0);
+            return InetAddress.getByAddress(network).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            return normalized.get();
         }
     }
 }

@@ -57,7 +57,9 @@ public class LoginPage {
             case SIGNED_IN -> redirect();
             case LOCKED -> {
                 external.setResponseStatus(429);
-                FacesMessages.error("signIn.locked", (outcome.retryAfterSeconds() + 59) / 60);
+                external.setResponseHeader("Retry-After", Long.toString(outcome.retryAfterSeconds()));
+                PasswordAttempts.Wait wait = PasswordAttempts.Wait.of("signIn.locked", outcome.retryAfterSeconds());
+                FacesMessages.error(wait.key(), wait.amount());
             }
             case REFUSED -> FacesMessages.error("signIn.failed");
             case UNAVAILABLE -> {

@@ -42,6 +42,9 @@ public class MeResource {
     @Inject
     AccountService accounts;
 
+    @Inject
+    PasswordAttempts passwordAttempts;
+
     @Context
     HttpServletRequest request;
 
@@ -59,7 +62,7 @@ public class MeResource {
         if (change == null) {
             new FieldProblems().add("currentPassword", "account.password.currentWrong").throwIfAny();
         }
-        Account account = accounts.changeOwnPassword(CurrentUser.of(request).orElseThrow().username(),
+        Account account = passwordAttempts.changeOwnPassword(request, CurrentUser.of(request).orElseThrow().username(),
                 change.currentPassword(), change.newPassword());
         Sessions.adopt(request, account);
         CurrentUser.attach(request, account);

@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.meetingportal.account.Account;
-import org.meetingportal.account.AccountService;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
 import org.meetingportal.platform.FieldProblem;
+import org.meetingportal.platform.RetryLaterException;
 
 /** The password part of {@code /account.xhtml}: proves the current password, sets a new one. */
 @Named
@@ -21,7 +21,7 @@ import org.meetingportal.platform.FieldProblem;
 public class PasswordChangePage {
 
     @Inject
-    AccountService accounts;
+    PasswordAttempts passwordAttempts;
 
     @Inject
     CurrentUser currentUser;
@@ -42,12 +42,17 @@ public class PasswordChangePage {
             }
             ExternalContext external = faces.getExternalContext();
             HttpServletRequest request = (HttpServletRequest) external.getRequest();
-            Account account = accounts.changeOwnPassword(currentUser.username(), currentPassword, newPassword);
+            Account account = passwordAttempts.changeOwnPassword(request, currentUser.username(), currentPassword,
+                    newPassword);
             Sessions.adopt(request, account);
             CurrentUser.attach(request, account);
             FacesMessages.flashInfo("account.password.changed");
             external.redirect(external.getRequestContextPath() + "/index.xhtml");
             faces.responseComplete();
+        } catch (RetryLaterException e) {
+            faces.getExternalContext().setResponseStatus(429);
+            faces.getExternalContext().setResponseHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+            FacesMessages.show(e, fieldIds());
         } catch (DomainException e) {
             FacesMessages.show(e, fieldIds());
         } finally {

@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.meetingportal.account.Account;
 import org.meetingportal.account.AccountService;
-import org.meetingportal.account.SignInThrottleService;
 import org.meetingportal.platform.Configuration;
 import org.meetingportal.platform.DatabaseUnavailable;
 import org.meetingportal.platform.DatabaseUnavailableAnswer;
@@ -50,7 +49,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     IdentityStoreHandler identityStores;
 
     @Inject
-    SignInThrottleService throttle;
+    PasswordAttempts passwordAttempts;
 
     @Inject
     AccountService accounts;
@@ -67,7 +66,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential login) {
             try {
-                return signIn(request, context, login);
+                return signIn(request, response, context, login);
             } catch (RuntimeException e) {
                 if (!DatabaseUnavailable.isCauseOf(e)) {
                     throw e;
@@ -109,42 +108,30 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         return context.doNothing();
     }
 
-    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
-            UsernamePasswordCredential login) {
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, UsernamePasswordCredential login) {
         String username = login.getCaller();
         String address = clientAddress.of(request);
-        Optional<Duration> lock = throttle.lockRemaining(username, address);
-        if (lock.isPresent()) {
-            SecurityLog.event("authn_login_fail_locked", "user", username, "address", address);
-            SignInOutcome.record(request, new SignInOutcome(SignInOutcome.Result.LOCKED, lock.get()));
+        PasswordAttempts.Attempt attempt = passwordAttempts.of(username, request);
+        Optional<Duration> pause = attempt.pause("login");
+        if (pause.isPresent()) {
+            SignInOutcome.record(request, new SignInOutcome(SignInOutcome.Result.LOCKED, pause.get()));
             return AuthenticationStatus.SEND_FAILURE;
         }
         CredentialValidationResult result = identityStores.validate(login);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            boolean lockedNow = recordFailure(username, address);
             SecurityLog.event("authn_login_fail", "user", username, "address", address);
-            if (lockedNow) {
-                SecurityLog.event("authn_login_lock", "user", username, "address", address);
-            }
+            attempt.failed();
             SignInOutcome.record(request, new SignInOutcome(SignInOutcome.Result.REFUSED, null));
             return AuthenticationStatus.SEND_FAILURE;
         }
-        throttle.recordSuccess(username);
+        attempt.succeeded(request, response);
         Account account = accounts.account(username).orElseThrow();
         Sessions.start(request, account, clock.instant(), configuration.sessionIdleMinutes());
         CurrentUser.attach(request, account);
         SecurityLog.event("authn_login_success", "user", username, "address", address);
         SignInOutcome.record(request, new SignInOutcome(SignInOutcome.Result.SIGNED_IN, null));
         return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
-    }
-
-    private boolean recordFailure(String username, String address) {
-        try {
-            return throttle.recordFailure(username, address);
-        } catch (RuntimeException firstCounterRace) {
-            // Two first failures for the same key raced to insert its row; the row exists now.
-            return throttle.recordFailure(username, address);
-        }
     }
 
     /** The account of a valid signed-in session, or empty after ending a session that is no longer valid. */

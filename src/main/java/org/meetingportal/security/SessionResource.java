@@ -66,8 +66,8 @@ public class SessionResource {
             throw DatabaseUnavailable.refusal();
         }
         if (outcome.result() == SignInOutcome.Result.LOCKED) {
-            throw new RetryLaterException(outcome.retryAfterSeconds(), "signIn.locked",
-                    (outcome.retryAfterSeconds() + 59) / 60);
+            PasswordAttempts.Wait wait = PasswordAttempts.Wait.of("signIn.locked", outcome.retryAfterSeconds());
+            throw new RetryLaterException(outcome.retryAfterSeconds(), wait.key(), wait.amount());
         }
         throw new DomainException(DomainException.Kind.UNAUTHENTICATED, "signIn.failed");
     }

@@ -94,10 +94,12 @@ class DatabaseIT extends PortalIT {
                     + " VALUES ('Before the upgrade', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP + INTERVAL '1' HOUR, 'UTC',"
                     + " 77, 'INVITED', 'FULL', false, 'SCHEDULED', 'admin', CURRENT_TIMESTAMP, 0, 0)");
             sql.execute(grant("(SELECT id FROM meeting WHERE room_id = 77)"));
+            sql.execute("INSERT INTO sign_in_throttle (throttle_key, window_started_at, failures, locked_until, version)"
+                    + " VALUES ('account:admin', CURRENT_TIMESTAMP, 5, CURRENT_TIMESTAMP + INTERVAL '15' MINUTE, 0)");
         }
 
         Flyway current = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load();
-        assertEquals(3, current.migrate().migrationsExecuted, "V4, V5 and V6 on top of V3");
+        assertEquals(4, current.migrate().migrationsExecuted, "V4 to V7 on top of V3");
         try (Connection db = DriverManager.getConnection(url, user, password); Statement sql = db.createStatement()) {
             long before = count(sql, "SELECT max(id) FROM credential_grant");
             sql.execute(grant("(SELECT id FROM meeting WHERE room_id = 77)"));
@@ -105,6 +107,9 @@ class DatabaseIT extends PortalIT {
                     "the grants' ids go on after the ones before the upgrade");
             assertEquals(1, count(sql, "SELECT count(*) FROM meeting WHERE title = 'Before the upgrade'"));
             assertEquals(0, count(sql, "SELECT count(*) FROM phone_call"));
+            // An old lock ends with the upgrade: counters last minutes, and the old kind locked out owners.
+            assertEquals(0, count(sql, "SELECT count(*) FROM sign_in_throttle"));
+            assertEquals(0, count(sql, "SELECT count(*) FROM sign_in_device"));
             // The audit's indexes are in its pages' order (V6), and the ones they replace are gone.
             String indexes = url.startsWith("jdbc:h2:")
                     ? "SELECT count(*) FROM information_schema.indexes WHERE LOWER(index_name) = "

@@ -35,16 +35,42 @@ public final class RawHttp {
         public boolean hasHeader(String name) {
             return headers.toLowerCase().contains("\r\n" + name.toLowerCase() + ":");
         }
+
+        /** The first value of header {@code name}, if the answer has it. */
+        public java.util.Optional<String> header(String name) {
+            return headers.lines().filter(l -> l.toLowerCase().startsWith(name.toLowerCase() + ":"))
+                    .map(l -> l.substring(name.length() + 1).strip()).findFirst();
+        }
+
+        /** The value of the cookie {@code name} that the answer sets, if it sets one. */
+        public java.util.Optional<String> cookie(String name) {
+            return headers.lines().filter(l -> l.toLowerCase().startsWith("set-cookie:"))
+                    .map(l -> l.substring("set-cookie:".length()).strip())
+                    .filter(c -> c.startsWith(name + "="))
+                    .map(c -> c.substring(name.length() + 1).split(";", 2)[0]).findFirst();
+        }
     }
 
     public static Answer postJson(URL base, String from, String path, String json) {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        String request = "POST " + path + " HTTP/1.1\r\n"
+        return send(base, from, "POST", path, json);
+    }
+
+    /**
+     * One request from {@code from}; {@code json} may be null for none, and {@code headers} are extra
+     * {@code "Name: value"} lines such as a cookie or a CSRF token.
+     */
+    public static Answer send(URL base, String from, String method, String path, String json, String... headers) {
+        byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n"
                 + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
-                + "Content-Type: application/json\r\n"
-                + "Accept: application/json\r\n"
-                + "Content-Length: " + body.length + "\r\n"
-                + "Connection: close\r\n\r\n";
+                + "Accept: application/json\r\n");
+        if (json != null) {
+            head.append("Content-Type: application/json\r\n");
+        }
+        for (String header : headers) {
+            head.append(header).append("\r\n");
+        }
+        String request = head + "Content-Length: " + body.length + "\r\n" + "Connection: close\r\n\r\n";
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
