@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { ApiProblem } from '../../main/webapp/resources/js/media/api.js';
-import { explain, isAbort, isExpiredCredential, Unreachable } from '../../main/webapp/resources/js/media/explain.js';
+import { explain, isAbort, isExpiredCredential, isRejoinFailure, Unreachable } from '../../main/webapp/resources/js/media/explain.js';
 
 // The English texts as the page gets them: the room.* keys of the resource bundle.
 const bundle = readFileSync(new URL('../../main/resources/i18n/messages.properties', import.meta.url), 'utf8');
@@ -60,5 +60,7 @@ test('helpers: expired credentials are retried, aborts are not errors', () => {
   assert.ok(isExpiredCredential(sdkError(5400, 70001)));
   assert.ok(!isExpiredCredential(sdkError(5400, 70009)));
   assert.ok(isAbort(sdkError(5998, 0)));
+  assert.ok(isRejoinFailure(sdkError(5500, 5502)), 'a failed rejoin is answered by entering again');
+  assert.ok(!isRejoinFailure(sdkError(5500, 5501)), 'a firewall is not');
   assert.match(explain(new Error('boom'), t).text, /boom/);
 });

@@ -83,7 +83,9 @@ public class Configuration {
     }
 
     public Duration userSigLifetime() {
-        return Duration.ofSeconds(number(USERSIG_TTL_SECONDS, 7200, 60, 7 * 24 * 3600));
+        // Short, because without TRTC's advanced permission control a UserSig alone enters any room: the
+        // page never needs one for longer than between two renewals of its PrivateMapKey.
+        return Duration.ofSeconds(number(USERSIG_TTL_SECONDS, 1800, 60, 1800));
     }
 
     public Duration privateMapKeyLifetime() {

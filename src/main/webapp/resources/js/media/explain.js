@@ -73,6 +73,14 @@ export function isExpiredCredential(error) {
   return Boolean(error) && error.extraCode === 70001;
 }
 
+/**
+ * The SDK lost the connection and could not get back into the room by itself: it rejoins with the UserSig it
+ * entered with, which may have expired since, so the page has to enter again with a fresh credential.
+ */
+export function isRejoinFailure(error) {
+  return Boolean(error) && error.extraCode === 5502;
+}
+
 /** The SDK reports an interrupted call (e.g. leaving while entering) as OPERATION_ABORT: nothing went wrong. */
 export function isAbort(error) {
   return Boolean(error) && error.code === 5998;

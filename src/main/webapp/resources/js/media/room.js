@@ -4,7 +4,7 @@
 
 import { ApiProblem } from './api.js';
 import { fillChooser, listDevices } from './devices.js';
-import { explain, isAbort, isExpiredCredential, Unreachable } from './explain.js';
+import { explain, isAbort, isExpiredCredential, isRejoinFailure, Unreachable } from './explain.js';
 import { LOCAL, TileGrid, micOffIcon } from './tiles.js';
 
 const SEND_AUDIO = 4;
@@ -226,7 +226,7 @@ export class Room {
     });
     on(E.KICKED_OUT, ({ reason }) => this.fail(this.t(`kicked.${reason}`) === `kicked.${reason}`
       ? this.t('kicked.other', reason) : this.t(`kicked.${reason}`)));
-    on(E.ERROR, (error) => this.fail(explain(error, this.t).text));
+    on(E.ERROR, (error) => (isRejoinFailure(error) ? this.reenter() : this.fail(explain(error, this.t).text)));
     on(E.SCREEN_SHARE_STOPPED, () => this.screenShareEnded());
     on(E.DEVICE_CHANGED, () => this.fillDeviceChoosers());
   }
@@ -471,6 +471,35 @@ export class Room {
     const lead = Math.max(MIN_REFRESH_LEAD_MS, lifetime / 4);
     this.refreshDeadline = Date.now() + lifetime;
     this.later(() => this.refresh(), Math.max(MIN_REFRESH_DELAY_MS, lifetime - lead));
+  }
+
+  /**
+   * Enters again with a fresh credential after the SDK failed to rejoin by itself. UserSigs are short-lived
+   * so that a leaked one is worth little; a stay outlives many of them, so the page never relies on the one
+   * it entered with. Local capture goes on through exitRoom and is published again on entering.
+   */
+  async reenter() {
+    if (this.reentering || this.closed) {
+      return;
+    }
+    this.reentering = true;
+    this.notice('connection', this.t('reconnecting'));
+    try {
+      const fresh = await this.fetchCredential();
+      await this.trtc.exitRoom().catch(() => {});
+      if (this.closed) {
+        return;
+      }
+      this.credential = fresh;
+      await this.enterWithin(fresh);
+      this.notice('connection', null);
+    } catch (error) {
+      if (!this.closed) {
+        this.fail(explain(error, this.t).text);
+      }
+    } finally {
+      this.reentering = false;
+    }
   }
 
   /** A fresh PrivateMapKey (and UserSig, kept for re-entry) handed to the SDK without leaving the room. */

@@ -324,7 +324,8 @@ class CredentialsApiIT extends PortalIT {
         TrtcTokens.Token userSig = TrtcTokens.verify(credential.getString("userSig"), KEY);
         assertEquals(userId, userSig.identifier());
         assertEquals(APP_ID, userSig.sdkAppId());
-        assertEquals(7200, userSig.expire());
+        assertEquals(Long.getLong("portal.it.trtcUserSigTtlSeconds").longValue(), userSig.expire(),
+                "the UserSig lives PORTAL_USERSIG_TTL_SECONDS");
         TrtcTokens.Token key = TrtcTokens.verify(credential.getString("privateMapKey"), KEY);
         assertEquals(userId, key.userBuf().account());
         assertEquals(room, key.userBuf().roomId());

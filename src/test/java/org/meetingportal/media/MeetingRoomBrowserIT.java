@@ -38,6 +38,7 @@ class MeetingRoomBrowserIT extends PortalIT {
     private static final String KEY = System.getProperty("portal.it.trtcSecretKey");
     private static final long APP_ID = Long.parseLong(System.getProperty("portal.it.trtcAppId"));
     private static final long KEY_TTL = Long.parseLong(System.getProperty("portal.it.trtcKeyTtlSeconds"));
+    private static final long USER_SIG_TTL = Long.parseLong(System.getProperty("portal.it.trtcUserSigTtlSeconds"));
 
     private final List<ChromeDriver> browsers = new ArrayList<>();
 
@@ -302,6 +303,45 @@ class MeetingRoomBrowserIT extends PortalIT {
         assertTrue(error.contains("firewall") && error.contains("16285") && error.contains("*.rtc.qq.com"), error);
         assertTrue(calls(browser, "exitRoom").size() >= 1, "left the room");
         Browsers.screenshot(browser, "room-firewall-error");
+    }
+
+    @Test
+    void aStayOutlivesItsUserSigAndEntersAgainWithAFreshOneWhenTheConnectionDrops() throws InterruptedException {
+        String name = TestPortal.uniqueName("long");
+        admin().createSignedInUser(name, "EMPLOYEE", "long-stay-phrase");
+        long id = schedule("Long review " + name, Duration.ofMinutes(-1), "FULL", false, name)
+                .getJsonNumber("id").longValue();
+        ChromeDriver browser = browser("en-US", "edge");
+        Browsers.signIn(browser, base, name, "long-stay-phrase");
+        browser.get(Browsers.localhost(base) + "meeting.xhtml?id=" + id);
+        waitForLobby(browser);
+        browser.findElement(By.id("join")).click();
+        waiting(browser, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("room")));
+        TrtcTokens.Token first = TrtcTokens.verify((String) deep(calls(browser, "enterRoom").get(0), "userSig"), KEY);
+        assertEquals(USER_SIG_TTL, first.expire(), "the UserSig lives PORTAL_USERSIG_TTL_SECONDS");
+
+        long pastIt = (first.time() + first.expire() + 2) * 1000 - System.currentTimeMillis();
+        Thread.sleep(Math.max(0, pastIt));
+        assertFalse(browser.findElement(By.id("room-error")).isDisplayed(), "still in the room past the UserSig's life");
+        assertTrue(calls(browser, "switchRole").size() >= 2, "the PrivateMapKey was renewed in the room");
+        assertEquals(1, calls(browser, "enterRoom").size());
+
+        // The network drops; the SDK's own rejoin uses the UserSig it entered with, long expired, and fails.
+        emit(browser, "connection-state-changed", "{\"prevState\":\"CONNECTED\",\"state\":\"RECONNECTING\"}");
+        emit(browser, "error", "{\"name\":\"RtcError\",\"code\":5500,\"extraCode\":5502,\"message\":\"rejoin failed\"}");
+        waiting(browser, 10).until(b -> calls(browser, "enterRoom").size() == 2);
+        List<Object> again = calls(browser, "enterRoom").get(1);
+        TrtcTokens.Token fresh = TrtcTokens.verify((String) deep(again, "userSig"), KEY);
+        long now = Instant.now().getEpochSecond();
+        assertTrue(fresh.time() + fresh.expire() > now, "entered again with a UserSig that is still valid");
+        assertTrue(fresh.time() > first.time() + first.expire() - fresh.expire() / 2, "a fresh one, not the first");
+        assertEquals(first.identifier(), fresh.identifier());
+        TrtcTokens.Token key = TrtcTokens.verify((String) deep(again, "privateMapKey"), KEY);
+        assertEquals(((Number) deep(again, "roomId")).longValue(), key.userBuf().roomId());
+        assertTrue(key.time() + key.expire() > now);
+        assertFalse(calls(browser, "exitRoom").isEmpty(), "left the broken stay before entering again");
+        assertFalse(browser.findElement(By.id("room-error")).isDisplayed(), "and the person is still in the room");
+        Browsers.screenshot(browser, "room-entered-again");
     }
 
     @Test

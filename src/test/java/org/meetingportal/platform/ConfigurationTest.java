@@ -23,6 +23,16 @@ class ConfigurationTest {
     }
 
     @Test
+    void aUserSigLivesThirtyMinutesAtMostSoThatALeakedOneIsWorthLittle() {
+        assertEquals(java.time.Duration.ofMinutes(30), with(Map.of()).userSigLifetime());
+        assertEquals(java.time.Duration.ofMinutes(10),
+                with(Map.of(Configuration.USERSIG_TTL_SECONDS, "600")).userSigLifetime());
+        IllegalStateException tooLong = assertThrows(IllegalStateException.class,
+                () -> with(Map.of(Configuration.USERSIG_TTL_SECONDS, "7200")).userSigLifetime());
+        assertTrue(tooLong.getMessage().contains("PORTAL_USERSIG_TTL_SECONDS"), tooLong.getMessage());
+    }
+
+    @Test
     void readsWholeNumbersInRange() {
         Configuration config = with(Map.of(Configuration.SESSION_IDLE_MINUTES, " 15 ", Configuration.SESSION_MAX_HOURS, "8"));
         assertEquals(15, config.sessionIdleMinutes());
