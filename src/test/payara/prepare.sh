@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prepares a Payara Server unpacked under target/ as an operator would (README): start the domain, apply
+# Prepares a Payara Server unpacked under target/ as an operator would (docs/operations.md): start the domain, apply
 # each step in turn, stop it. A step is an asadmin script (run with multimode) or a JDBC driver jar (added
 # with add-library). Runs once per unpacked server: a marker file says it is done.
 #

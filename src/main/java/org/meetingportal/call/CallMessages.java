@@ -9,7 +9,7 @@ import org.meetingportal.call.Switchboard.LiveCall;
 import org.meetingportal.call.Switchboard.Signal;
 
 /**
- * The JSON of the call signalling (documented in README "Calls"). Server to page: {@code hello}, {@code presence},
+ * The JSON of the call signalling (documented in docs/meetings.md, "Calls"). Server to page: {@code hello}, {@code presence},
  * {@code calling}, {@code ringing}, {@code accepted}, {@code answered-elsewhere}, {@code ended}, {@code missed},
  * {@code error}, {@code pong}. Page to server: {@code invite}, {@code accept}, {@code reject}, {@code cancel},
  * {@code hangup}, {@code ping}.

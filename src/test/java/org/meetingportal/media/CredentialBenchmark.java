@@ -21,7 +21,7 @@ import org.meetingportal.testing.PortalClient;
  * UserSig + PrivateMapKey. Given the server's process id as a fourth argument (a server on this machine),
  * it also prints the CPU time the server and this client spent per request of each call, which tells the
  * server's own cost from the client's, as both share the machine. Prints figures; asserts nothing. Not part
- * of {@code mvn verify}: see README.
+ * of {@code mvn verify}: see docs/benchmarks.md.
  */
 public final class CredentialBenchmark {
 
