@@ -16,13 +16,14 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.io.StringReader;
 import java.security.Principal;
+import org.meetingportal.security.SignedInUser;
 
 /**
  * {@code /ws/calls}: every portal page of a signed-in person keeps one open for presence and call signals.
  * {@link CallSocketGate} has refused the handshake of anyone not signed in; the principal of the handshake
- * is the person. An account disabled meanwhile is disconnected at its next message.
+ * is the person, held to the session it came with by {@link CallSockets}.
  */
-@ServerEndpoint("/ws/calls")
+@ServerEndpoint(value = "/ws/calls", configurator = CallSocketHandshake.class)
 public class CallSocket {
 
     /** Larger messages than any signal are refused by the container. */
@@ -34,12 +35,13 @@ public class CallSocket {
     CallHub hub;
 
     @Inject
-    CallService calls;
+    CallSockets sockets;
 
     @OnOpen
     public void open(Session session) throws IOException {
         Principal principal = session.getUserPrincipal();
-        if (principal == null) {
+        if (principal == null || !(session.getUserProperties().get(CallSocketHandshake.SIGNED_IN)
+                instanceof SignedInUser signedIn) || !signedIn.username().equals(principal.getName())) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "sign in first"));
             return;
         }
@@ -48,6 +50,7 @@ public class CallSocket {
         String username = principal.getName();
         SocketPage page = new SocketPage(session, SocketPage.ANSWER_WAIT, () -> hub.gone(username, session.getId()));
         session.getUserProperties().put(PAGE, page);
+        sockets.opened(session, signedIn);
         hub.connected(username, session.getId(), page);
         page.opened();
     }
@@ -56,10 +59,6 @@ public class CallSocket {
     public void message(Session session, String text) throws IOException {
         page(session).heard();
         String username = session.getUserPrincipal().getName();
-        if (!calls.mayCall(username)) {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "account disabled"));
-            return;
-        }
         JsonObject message;
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             message = reader.readObject();
@@ -78,6 +77,7 @@ public class CallSocket {
 
     @OnClose
     public void close(Session session) {
+        sockets.closed(session);
         SocketPage page = page(session);
         if (page != null) {
             page.lost();

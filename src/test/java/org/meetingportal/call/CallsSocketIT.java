@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.WebSocketHandshakeException;
@@ -31,6 +32,8 @@ class CallsSocketIT extends PortalIT {
     private static final Duration RING = Duration.ofSeconds(Long.parseLong(System.getProperty("portal.it.callRingSeconds")));
     private static final Duration GRACE = Duration.ofSeconds(Long.parseLong(System.getProperty("portal.it.callGraceSeconds")));
     private static final int RATE = Integer.parseInt(System.getProperty("portal.it.callRatePerMinute"));
+    /** Sessions of open sockets are checked every two seconds: a revoked one is closed well within this. */
+    private static final Duration SESSION_CHECK = Duration.ofSeconds(5);
 
     private String ann;
     private String bob;
@@ -227,6 +230,63 @@ class CallsSocketIT extends PortalIT {
         }
         evePage.invite(bob, "audio");
         assertEquals("too-many", evePage.next("error").getString("code"));
+    }
+
+    @Test
+    void aPasswordChangedInAnotherSessionClosesTheSocketOfThisOne() {
+        CallSocketClient annPage = page(annClient);
+        CallSocketClient bobPage = page(bobClient);
+        PortalClient annElsewhere = PortalClient.signedIn(base, ann, "ann-calls-phrase");
+        HttpAnswer changed = annElsewhere.post("api/me/password", Json.createObjectBuilder()
+                .add("currentPassword", "ann-calls-phrase").add("newPassword", "ann-calls-phrase-2").build());
+        assertEquals(200, changed.status(), changed::toString);
+        assertEndedAndDeaf(annPage, bobPage);
+    }
+
+    @Test
+    void disablingTheAccountClosesItsSocket() {
+        CallSocketClient annPage = page(annClient);
+        CallSocketClient bobPage = page(bobClient);
+        assertEquals(200, admin().post("api/users/" + ann + "/disable", null).status());
+        assertEndedAndDeaf(annPage, bobPage);
+    }
+
+    @Test
+    void aRoleChangeClosesTheSocket() {
+        CallSocketClient annPage = page(annClient);
+        CallSocketClient bobPage = page(bobClient);
+        PortalClient admin = admin();
+        JsonObject user = admin.get("api/users/" + ann).json();
+        HttpAnswer changed = admin.put("api/users/" + ann, Json.createObjectBuilder()
+                .add("displayName", user.getString("displayName")).add("email", user.getString("email"))
+                .add("role", "ADMIN").add("version", user.getJsonNumber("version").longValue()).build());
+        assertEquals(200, changed.status(), changed::toString);
+        assertEndedAndDeaf(annPage, bobPage);
+    }
+
+    /**
+     * The socket of a session that ended is closed within a few seconds, saying why, and hears nobody come
+     * online afterwards; the socket of a session that goes on does.
+     */
+    private void assertEndedAndDeaf(CallSocketClient ended, CallSocketClient goingOn) {
+        long start = System.nanoTime();
+        CallSocketClient.Closing closing = ended.closing(SESSION_CHECK);
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertEquals(1008, closing.code(), closing::toString);
+        assertEquals("session revoked", closing.reason());
+        ended.forget();
+        goingOn.forget();
+        page(eveClient);
+        assertEquals(eve, presenceOf(eve, goingOn).getString("user"), "a socket whose session goes on still hears");
+        assertFalse(ended.receives("presence", Duration.ofSeconds(1)), "closed after " + millis + " ms, yet it hears");
+    }
+
+    private static JsonObject presenceOf(String username, CallSocketClient page) {
+        JsonObject presence = page.next("presence");
+        while (!presence.getString("user").equals(username)) {
+            presence = page.next("presence");
+        }
+        return presence;
     }
 
     private static HttpAnswer credentials(PortalClient person, long call) {
