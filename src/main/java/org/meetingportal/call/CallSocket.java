@@ -77,7 +77,9 @@ public class CallSocket {
 
     @OnClose
     public void close(Session session) {
-        sockets.closed(session);
+        if (session.getUserPrincipal() != null) {
+            sockets.closed(session, session.getUserPrincipal().getName());
+        }
         SocketPage page = page(session);
         if (page != null) {
             page.lost();

@@ -90,6 +90,20 @@ class CallSocketsTest {
     }
 
     @Test
+    void aPersonsSixthSocketClosesTheirOldest() {
+        FakeSession[] tabs = new FakeSession[CallSockets.MAX_PER_PERSON + 1];
+        for (int i = 0; i < tabs.length; i++) {
+            tabs[i] = new FakeSession("t" + i);
+            sockets.opened(tabs[i].session, new SignedInUser("alice", 1, signedInAt, "t"));
+            sockets.opened(new FakeSession("other" + i).session, new SignedInUser("bob", 1, signedInAt, "t"));
+        }
+        assertEquals("too many pages", tabs[0].closed.getReasonPhrase());
+        for (int i = 1; i < tabs.length; i++) {
+            assertNull(tabs[i].closed);
+        }
+    }
+
+    @Test
     void aSocketIsClosedWhenItsSessionIsRevoked() {
         account("alice", 2);
         FakeSession alice = new FakeSession("a");
