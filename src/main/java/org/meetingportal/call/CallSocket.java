@@ -16,6 +16,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.io.StringReader;
 import java.security.Principal;
+import java.time.Duration;
 import org.meetingportal.security.SignedInUser;
 
 /**
@@ -26,8 +27,17 @@ import org.meetingportal.security.SignedInUser;
 @ServerEndpoint(value = "/ws/calls", configurator = CallSocketHandshake.class)
 public class CallSocket {
 
-    /** Larger messages than any signal are refused by the container. */
+    /** In characters: more than any signal needs. */
     static final int MAX_MESSAGE = 2048;
+
+    /** Messages larger than this are refused by the container itself (1009), those above MAX_MESSAGE by us. */
+    static final int MAX_BUFFERED = 16 * 1024;
+
+    /**
+     * A page answers the pings that every page gets at least each 15 seconds ({@link CallHub}), so only a
+     * connection that is gone stays idle this long; the container then closes it.
+     */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     private static final String PAGE = SocketPage.class.getName();
 
@@ -45,8 +55,8 @@ public class CallSocket {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "sign in first"));
             return;
         }
-        session.setMaxTextMessageBufferSize(MAX_MESSAGE);
-        session.setMaxIdleTimeout(0);
+        session.setMaxTextMessageBufferSize(MAX_BUFFERED);
+        session.setMaxIdleTimeout(IDLE_TIMEOUT.toMillis());
         String username = principal.getName();
         SocketPage page = new SocketPage(session, SocketPage.ANSWER_WAIT, () -> hub.gone(username, session.getId()));
         session.getUserProperties().put(PAGE, page);
@@ -56,14 +66,23 @@ public class CallSocket {
     }
 
     @OnMessage
-    public void message(Session session, String text) throws IOException {
-        page(session).heard();
+    public void message(Session session, String text) {
+        SocketPage page = page(session);
+        page.heard();
+        if (text.length() > MAX_MESSAGE) {
+            page.cutOff(CloseReason.CloseCodes.VIOLATED_POLICY, "message too big");
+            return;
+        }
+        if (!page.admit(System.nanoTime())) {
+            page.cutOff(CloseReason.CloseCodes.VIOLATED_POLICY, "too many messages");
+            return;
+        }
         String username = session.getUserPrincipal().getName();
         JsonObject message;
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             message = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
-            page(session).send(CallMessages.error("bad-message"));
+            page.send(CallMessages.error("bad-message"));
             return;
         }
         hub.received(username, session.getId(), message);
