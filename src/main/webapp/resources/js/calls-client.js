@@ -64,8 +64,13 @@ function connect() {
     }
     listeners.forEach((listener) => listener(message));
   });
-  socket.addEventListener('close', () => {
+  socket.addEventListener('close', (event) => {
     clearInterval(pinger);
+    if (event.reason === 'too many pages') {
+      // The person opened more pages than the server keeps sockets for, and this one is the oldest:
+      // coming back would close the next oldest, and so on round the tabs.
+      return;
+    }
     // Signed out or refused: the page itself will show that; otherwise come back with growing pauses.
     attempts += 1;
     setTimeout(connect, Math.min(RECONNECT_MAX_MS, 500 * 2 ** attempts));

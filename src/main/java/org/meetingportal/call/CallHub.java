@@ -33,6 +33,9 @@ public class CallHub {
     /** In ticks (seconds): an idle page that vanished without a word is found within this plus the answer wait. */
     private static final int PROBE_ALL_EVERY = 15;
 
+    /** In ticks: a socket whose session has ended (signed out elsewhere, disabled, too old) is closed within this. */
+    private static final int CHECK_SESSIONS_EVERY = 2;
+
     @Inject
     CallService calls;
 
@@ -47,6 +50,9 @@ public class CallHub {
 
     @Inject
     CallBoard board;
+
+    @Inject
+    CallSockets sockets;
 
     private ScheduledFuture<?> ticking;
     private long ticks;
@@ -146,6 +152,14 @@ public class CallHub {
             carry(board.tick());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "call timeouts could not be processed", e);
+        }
+        if (ticks % CHECK_SESSIONS_EVERY == 0) {
+            try {
+                sockets.checkSessions();
+            } catch (RuntimeException e) {
+                // As for requests, a session is not ended because the database cannot tell whether it is valid.
+                LOG.log(Level.FINE, "call socket sessions could not be checked", e);
+            }
         }
     }
 

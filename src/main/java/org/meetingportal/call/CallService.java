@@ -52,9 +52,9 @@ public class CallService {
      * hands such threads a shared persistence context that another thread may close mid-query.
      */
 
-    /** Whether the person may use calls now: an account that exists and is enabled. */
-    public boolean mayCall(String username) {
-        return accounts.account(username).filter(Account::enabled).isPresent();
+    /** The accounts of the people with call sockets open, for checking their sessions. */
+    public Map<String, Account> accounts(List<String> usernames) {
+        return accounts.accounts(usernames);
     }
 
     /** The name a call shows for a person; the username if the account is gone. */

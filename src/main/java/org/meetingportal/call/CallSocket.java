@@ -16,17 +16,28 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.io.StringReader;
 import java.security.Principal;
+import java.time.Duration;
+import org.meetingportal.security.SignedInUser;
 
 /**
  * {@code /ws/calls}: every portal page of a signed-in person keeps one open for presence and call signals.
  * {@link CallSocketGate} has refused the handshake of anyone not signed in; the principal of the handshake
- * is the person. An account disabled meanwhile is disconnected at its next message.
+ * is the person, held to the session it came with by {@link CallSockets}.
  */
-@ServerEndpoint("/ws/calls")
+@ServerEndpoint(value = "/ws/calls", configurator = CallSocketHandshake.class)
 public class CallSocket {
 
-    /** Larger messages than any signal are refused by the container. */
+    /** In characters: more than any signal needs. */
     static final int MAX_MESSAGE = 2048;
+
+    /** Messages larger than this are refused by the container itself (1009), those above MAX_MESSAGE by us. */
+    static final int MAX_BUFFERED = 16 * 1024;
+
+    /**
+     * A page answers the pings that every page gets at least each 15 seconds ({@link CallHub}), so only a
+     * connection that is gone stays idle this long; the container then closes it.
+     */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     private static final String PAGE = SocketPage.class.getName();
 
@@ -34,37 +45,44 @@ public class CallSocket {
     CallHub hub;
 
     @Inject
-    CallService calls;
+    CallSockets sockets;
 
     @OnOpen
     public void open(Session session) throws IOException {
         Principal principal = session.getUserPrincipal();
-        if (principal == null) {
+        if (principal == null || !(session.getUserProperties().get(CallSocketHandshake.SIGNED_IN)
+                instanceof SignedInUser signedIn) || !signedIn.username().equals(principal.getName())) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "sign in first"));
             return;
         }
-        session.setMaxTextMessageBufferSize(MAX_MESSAGE);
-        session.setMaxIdleTimeout(0);
+        session.setMaxTextMessageBufferSize(MAX_BUFFERED);
+        session.setMaxIdleTimeout(IDLE_TIMEOUT.toMillis());
         String username = principal.getName();
         SocketPage page = new SocketPage(session, SocketPage.ANSWER_WAIT, () -> hub.gone(username, session.getId()));
         session.getUserProperties().put(PAGE, page);
+        sockets.opened(session, signedIn);
         hub.connected(username, session.getId(), page);
         page.opened();
     }
 
     @OnMessage
-    public void message(Session session, String text) throws IOException {
-        page(session).heard();
-        String username = session.getUserPrincipal().getName();
-        if (!calls.mayCall(username)) {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "account disabled"));
+    public void message(Session session, String text) {
+        SocketPage page = page(session);
+        page.heard();
+        if (text.length() > MAX_MESSAGE) {
+            page.cutOff(CloseReason.CloseCodes.VIOLATED_POLICY, "message too big");
             return;
         }
+        if (!page.admit(System.nanoTime())) {
+            page.cutOff(CloseReason.CloseCodes.VIOLATED_POLICY, "too many messages");
+            return;
+        }
+        String username = session.getUserPrincipal().getName();
         JsonObject message;
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             message = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
-            page(session).send(CallMessages.error("bad-message"));
+            page.send(CallMessages.error("bad-message"));
             return;
         }
         hub.received(username, session.getId(), message);
@@ -78,6 +96,9 @@ public class CallSocket {
 
     @OnClose
     public void close(Session session) {
+        if (session.getUserPrincipal() != null) {
+            sockets.closed(session, session.getUserPrincipal().getName());
+        }
         SocketPage page = page(session);
         if (page != null) {
             page.lost();

@@ -1,18 +1,25 @@
 package org.meetingportal.call;
 
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One open call socket as the fan-out reaches it: one writer at a time (the container's basic remote is not
- * safe for concurrent use), a liveness clock, and exactly one report that the page has gone, whether it
- * closed properly, a write to it failed, or it fell silent.
+ * One open call socket as the fan-out reaches it: signals go out one at a time in order, without ever making
+ * the sender wait, a liveness clock, and exactly one report that the page has gone, whether it closed
+ * properly, a write to it failed, or it fell silent.
+ *
+ * <p>Signals to everyone are sent from whichever thread caused them (a request, another socket, the ticker),
+ * so a write must never wait for a page: each is handed to the container asynchronously, and those that come
+ * meanwhile wait here. A page that takes no write for {@link #WRITE_WAIT}, or lets more than
+ * {@link #MAX_WAITING} signals pile up, has stopped reading and is cut off.
  *
  * <p>Some containers (Payara) do not always report a connection cut off without a closing handshake, not
  * even when they write to it, and a connection dropped without a reset (a laptop lid, a proxy in between)
@@ -22,6 +29,12 @@ import java.util.concurrent.locks.ReentrantLock;
 final class SocketPage implements CallFanout.Page {
 
     static final Duration ANSWER_WAIT = Duration.ofSeconds(5);
+    static final Duration WRITE_WAIT = Duration.ofSeconds(5);
+    static final int MAX_WAITING = 100;
+
+    /** A page sends a ping every 25 seconds and a signal when its person acts; far more is abuse. */
+    static final Duration MESSAGE_WINDOW = Duration.ofSeconds(10);
+    static final int MAX_MESSAGES_PER_WINDOW = 60;
 
     private static final int OPENING = 0;
     private static final int OPEN = 1;
@@ -29,53 +42,107 @@ final class SocketPage implements CallFanout.Page {
     private static final int GONE = 3;
 
     private final Session session;
+    private final RemoteEndpoint.Async remote;
     private final long answerWaitNanos;
+    private final long writeWaitNanos;
     private final Runnable gone;
-    private final ReentrantLock writing = new ReentrantLock();
     private final AtomicInteger state = new AtomicInteger(OPENING);
     /** When the oldest ping still unanswered went out; 0 when every ping has been answered. */
     private volatile long pingedAt;
+
+    /** Guards itself and the two fields below. */
+    private final Deque<String> waiting = new ArrayDeque<>();
+    private boolean writing;
+    private long writingSince;
+
+    /** Guarded by this. */
+    private long windowStart = System.nanoTime();
+    private int messagesInWindow;
 
     /**
      * @param answerWait how long a ping may stay unanswered before the page counts as gone
      * @param gone what to do, once, when the page has gone
      */
     SocketPage(Session session, Duration answerWait, Runnable gone) {
+        this(session, answerWait, WRITE_WAIT, gone);
+    }
+
+    SocketPage(Session session, Duration answerWait, Duration writeWait, Runnable gone) {
         this.session = session;
+        this.remote = session.getAsyncRemote();
+        this.remote.setSendTimeout(writeWait.toMillis());
         this.answerWaitNanos = answerWait.toNanos();
+        this.writeWaitNanos = writeWait.toNanos();
         this.gone = gone;
     }
 
+    /** Never waits: the signal goes out now or after those before it. */
     @Override
     public void send(String text) {
-        writing.lock();
-        try {
-            if (session.isOpen()) {
-                session.getBasicRemote().sendText(text);
+        boolean tooMany = false;
+        synchronized (waiting) {
+            if (!writing) {
+                writing = true;
+                writingSince = System.nanoTime();
+            } else if (waiting.size() < MAX_WAITING) {
+                waiting.addLast(text);
+                return;
+            } else {
+                tooMany = true;
             }
-        } catch (IOException e) {
-            lost();
-            throw new UncheckedIOException(e);
-        } finally {
-            writing.unlock();
+        }
+        if (tooMany) {
+            cutOff(CloseReason.CloseCodes.VIOLATED_POLICY, "not reading");
+        } else {
+            write(text);
         }
     }
 
-    /** Never waits: a write already under way finds out by itself whether the page is there. */
+    private void write(String text) {
+        try {
+            remote.sendText(text, this::written);
+        } catch (RuntimeException closed) {
+            lost();
+        }
+    }
+
+    private void written(SendResult result) {
+        if (!result.isOK()) {
+            cutOff(CloseReason.CloseCodes.GOING_AWAY, "not reading");
+            return;
+        }
+        String next;
+        synchronized (waiting) {
+            next = waiting.pollFirst();
+            writing = next != null;
+            writingSince = System.nanoTime();
+        }
+        if (next != null) {
+            write(next);
+        }
+    }
+
+    /**
+     * Never waits: a page with a write under way is not pinged (that write finds out whether it is there),
+     * unless the write has been waiting too long already.
+     */
     @Override
     public void probe() {
         long now = System.nanoTime();
         long pinged = pingedAt;
         if (pinged != 0 && now - pinged > answerWaitNanos) {
-            try {
-                session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "no answer"));
-            } catch (IOException | IllegalStateException alreadyClosed) {
-                // gone either way
-            }
-            lost();
+            cutOff(CloseReason.CloseCodes.GOING_AWAY, "no answer");
             return;
         }
-        if (!writing.tryLock()) {
+        boolean stuck;
+        synchronized (waiting) {
+            stuck = writing && now - writingSince > writeWaitNanos;
+            if (writing && !stuck) {
+                return;
+            }
+        }
+        if (stuck) {
+            cutOff(CloseReason.CloseCodes.GOING_AWAY, "not reading");
             return;
         }
         try {
@@ -83,17 +150,34 @@ final class SocketPage implements CallFanout.Page {
             if (pinged == 0) {
                 pingedAt = now;
             }
-            session.getBasicRemote().sendPing(ByteBuffer.allocate(0));
-        } catch (IOException | IllegalStateException e) {
+            remote.sendPing(ByteBuffer.allocate(0));
+        } catch (IOException | RuntimeException e) {
             lost();
-        } finally {
-            writing.unlock();
         }
     }
 
     /** Any message or pong from the page. */
     void heard() {
         pingedAt = 0;
+    }
+
+    /** Counts a message from the page, arrived at {@code now} (nanos); false once it sends more than a page needs. */
+    synchronized boolean admit(long now) {
+        if (now - windowStart >= MESSAGE_WINDOW.toNanos()) {
+            windowStart = now;
+            messagesInWindow = 0;
+        }
+        return ++messagesInWindow <= MAX_MESSAGES_PER_WINDOW;
+    }
+
+    /** Closes the connection, saying why, and reports the page gone. */
+    void cutOff(CloseReason.CloseCode code, String reason) {
+        try {
+            session.close(new CloseReason(code, reason));
+        } catch (IOException | IllegalStateException alreadyClosed) {
+            // gone either way
+        }
+        lost();
     }
 
     /** The page is registered: a loss is reported from now on, and one noticed during the opening now. */

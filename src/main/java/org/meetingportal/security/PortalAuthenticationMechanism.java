@@ -60,6 +60,9 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     Clock clock;
 
+    @Inject
+    SessionCheck sessionCheck;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -141,16 +144,8 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             return Optional.empty();
         }
         SignedInUser user = signedIn.get();
-        if (user.expiredAt(clock.instant(), Duration.ofHours(configuration.sessionMaxHours()))) {
-            SecurityLog.event("session_expired", "user", user.username());
-            Sessions.end(request);
-            return Optional.empty();
-        }
-        Optional<Account> account = accounts.account(user.username())
-                .filter(Account::enabled)
-                .filter(a -> a.sessionGeneration() == user.sessionGeneration());
+        Optional<Account> account = sessionCheck.account(user, () -> accounts.account(user.username()));
         if (account.isEmpty()) {
-            SecurityLog.event("session_revoked", "user", user.username());
             Sessions.end(request);
         }
         return account;

@@ -19,7 +19,11 @@ public final class Sessions {
     }
 
     public static Optional<SignedInUser> signedIn(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
+        return signedIn(request.getSession(false));
+    }
+
+    /** The sign-in an HTTP session holds, e.g. the one a WebSocket handshake came with; null for none. */
+    public static Optional<SignedInUser> signedIn(HttpSession session) {
         if (session == null) {
             return Optional.empty();
         }

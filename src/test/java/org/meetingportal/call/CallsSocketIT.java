@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +38,8 @@ class CallsSocketIT extends PortalIT {
     private static final Duration RING = Duration.ofSeconds(Long.parseLong(System.getProperty("portal.it.callRingSeconds")));
     private static final Duration GRACE = Duration.ofSeconds(Long.parseLong(System.getProperty("portal.it.callGraceSeconds")));
     private static final int RATE = Integer.parseInt(System.getProperty("portal.it.callRatePerMinute"));
+    /** Sessions of open sockets are checked every two seconds: a revoked one is closed well within this. */
+    private static final Duration SESSION_CHECK = Duration.ofSeconds(5);
 
     private String ann;
     private String bob;
@@ -227,6 +236,160 @@ class CallsSocketIT extends PortalIT {
         }
         evePage.invite(bob, "audio");
         assertEquals("too-many", evePage.next("error").getString("code"));
+    }
+
+    @Test
+    void aPasswordChangedInAnotherSessionClosesTheSocketOfThisOne() {
+        CallSocketClient annPage = page(annClient);
+        CallSocketClient bobPage = page(bobClient);
+        PortalClient annElsewhere = PortalClient.signedIn(base, ann, "ann-calls-phrase");
+        HttpAnswer changed = annElsewhere.post("api/me/password", Json.createObjectBuilder()
+                .add("currentPassword", "ann-calls-phrase").add("newPassword", "ann-calls-phrase-2").build());
+        assertEquals(200, changed.status(), changed::toString);
+        assertEndedAndDeaf(annPage, bobPage);
+    }
+
+    @Test
+    void disablingTheAccountClosesItsSocket() {
+        CallSocketClient annPage = page(annClient);
+        CallSocketClient bobPage = page(bobClient);
+        assertEquals(200, admin().post("api/users/" + ann + "/disable", null).status());
+        assertEndedAndDeaf(annPage, bobPage);
+    }
+
+    @Test
+    void aRoleChangeClosesTheSocket() {
+        CallSocketClient annPage = page(annClient);
+        CallSocketClient bobPage = page(bobClient);
+        PortalClient admin = admin();
+        JsonObject user = admin.get("api/users/" + ann).json();
+        HttpAnswer changed = admin.put("api/users/" + ann, Json.createObjectBuilder()
+                .add("displayName", user.getString("displayName")).add("email", user.getString("email"))
+                .add("role", "ADMIN").add("version", user.getJsonNumber("version").longValue()).build());
+        assertEquals(200, changed.status(), changed::toString);
+        assertEndedAndDeaf(annPage, bobPage);
+    }
+
+    @Test
+    void aSixthPageClosesThePersonsOldest() {
+        List<CallSocketClient> tabs = new ArrayList<>();
+        for (int i = 0; i < CallSockets.MAX_PER_PERSON; i++) {
+            tabs.add(page(annClient));
+        }
+        CallSocketClient newest = page(annClient);
+        CallSocketClient.Closing closing = tabs.get(0).closing(Duration.ofSeconds(5));
+        assertEquals(1008, closing.code());
+        assertEquals("too many pages", closing.reason());
+        newest.send("{\"type\":\"ping\"}");
+        newest.next("pong");
+        for (CallSocketClient tab : tabs.subList(1, tabs.size())) {
+            tab.send("{\"type\":\"ping\"}");
+            tab.next("pong");
+        }
+    }
+
+    @Test
+    void anOversizedMessageClosesTheSocket() {
+        CallSocketClient annPage = page(annClient);
+        annPage.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(4000) + "\"}");
+        CallSocketClient.Closing closing = annPage.closing(Duration.ofSeconds(5));
+        assertEquals(1008, closing.code());
+        assertEquals("message too big", closing.reason());
+    }
+
+    @Test
+    void aFloodOfMessagesClosesTheSocket() {
+        CallSocketClient annPage = page(annClient);
+        try {
+            for (int i = 0; i < 200; i++) {
+                annPage.send("{\"type\":\"ping\"}");
+            }
+        } catch (CompletionException closedMeanwhile) {
+            // the server may close it before the last is sent
+        }
+        CallSocketClient.Closing closing = annPage.closing(Duration.ofSeconds(5));
+        assertEquals(1008, closing.code());
+        assertEquals("too many messages", closing.reason());
+    }
+
+    /**
+     * A client that never reads what it is sent, while it sends (in the old days every message made the server
+     * write an answer to it and wait until it was read), must not hold up presence and rings for others.
+     */
+    @Test
+    void aPageThatStopsReadingHoldsUpNobodyElse() throws Exception {
+        CallSocketClient annPage = page(annClient);
+        CallSocketClient bobPage = page(bobClient);
+        try (Socket stuck = new Socket()) {
+            stuck.setReceiveBufferSize(2048);
+            stuck.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
+            OutputStream out = stuck.getOutputStream();
+            out.write(("GET " + base.getPath().replaceAll("/$", "") + "/ws/calls HTTP/1.1\r\nHost: " + base.getHost()
+                    + ":" + base.getPort() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nCookie: JSESSIONID="
+                    + eveClient.sessionId().orElseThrow() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = stuck.getInputStream();
+            String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 101", status);
+            presenceOf(eve, annPage);
+            // From here on it reads nothing; each of its messages is answered with an error.
+            Thread flood = new Thread(() -> {
+                byte[] frame = {(byte) 0x81, (byte) 0x81, 1, 2, 3, 4, (byte) ('x' ^ 1)};
+                try {
+                    for (int i = 0; i < 150_000; i++) {
+                        out.write(frame);
+                    }
+                } catch (IOException closed) {
+                    // cut off by the server, or by the end of the test
+                }
+            });
+            flood.setDaemon(true);
+            flood.start();
+            flood.join(5000);
+            String flicker = TestPortal.uniqueName("flick");
+            PortalClient flickerClient = admin().createSignedInUser(flicker, "EMPLOYEE", "flicker-calls-phrase");
+            for (int i = 0; i < 40; i++) {
+                try (CallSocketClient page = CallSocketClient.open(base, flickerClient)) {
+                    page.next("hello", Duration.ofSeconds(5));
+                    assertEquals("online", presenceOf(flicker, annPage, Duration.ofSeconds(5)).getString("presence"),
+                            "round " + i);
+                }
+                assertEquals("offline", presenceOf(flicker, annPage, Duration.ofSeconds(5)).getString("presence"),
+                        "round " + i);
+            }
+            annPage.invite(bob, "audio");
+            bobPage.next("ringing", Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * The socket of a session that ended is closed within a few seconds, saying why, and hears nobody come
+     * online afterwards; the socket of a session that goes on does.
+     */
+    private void assertEndedAndDeaf(CallSocketClient ended, CallSocketClient goingOn) {
+        long start = System.nanoTime();
+        CallSocketClient.Closing closing = ended.closing(SESSION_CHECK);
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertEquals(1008, closing.code(), closing::toString);
+        assertEquals("session revoked", closing.reason());
+        ended.forget();
+        goingOn.forget();
+        page(eveClient);
+        assertEquals(eve, presenceOf(eve, goingOn).getString("user"), "a socket whose session goes on still hears");
+        assertFalse(ended.receives("presence", Duration.ofSeconds(1)), "closed after " + millis + " ms, yet it hears");
+    }
+
+    private static JsonObject presenceOf(String username, CallSocketClient page) {
+        return presenceOf(username, page, Duration.ofSeconds(10));
+    }
+
+    private static JsonObject presenceOf(String username, CallSocketClient page, Duration within) {
+        JsonObject presence = page.next("presence", within);
+        while (!presence.getString("user").equals(username)) {
+            presence = page.next("presence", within);
+        }
+        return presence;
     }
 
     private static HttpAnswer credentials(PortalClient person, long call) {

@@ -25,8 +25,14 @@ public final class CallSocketClient implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** How the server closed the socket: the close frame's code and reason. */
+    public record Closing(int code, String reason) {
+    }
+
     private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
     private final List<JsonObject> skipped = new ArrayList<>();
+    private final CompletableFuture<Closing> closing = new CompletableFuture<>();
+    private volatile boolean reading = true;
     private final WebSocket socket;
 
     private CallSocketClient(WebSocket.Builder builder, URI uri) {
@@ -97,6 +103,34 @@ public final class CallSocketClient implements AutoCloseable {
         }
     }
 
+    /** The server's close frame, waiting for it at most {@code within}; fails if none comes. */
+    public Closing closing(Duration within) {
+        try {
+            return closing.get(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not closed within " + within);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError(e.getCause());
+        }
+    }
+
+    /** Drops every message received so far. */
+    public void forget() {
+        received.clear();
+        skipped.clear();
+    }
+
+    /**
+     * Stops reading, as a page whose browser hangs or a client that means harm: nothing more is taken from
+     * the connection, so what the server writes piles up in the network buffers until they are full.
+     */
+    public void stopReading() {
+        reading = false;
+    }
+
     public List<JsonObject> skipped() {
         return skipped;
     }
@@ -129,8 +163,21 @@ public final class CallSocketClient implements AutoCloseable {
                 }
                 partial.setLength(0);
             }
-            webSocket.request(1);
+            if (reading) {
+                webSocket.request(1);
+            }
             return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closing.complete(new Closing(statusCode, reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closing.completeExceptionally(error);
         }
     }
 }
