@@ -187,7 +187,7 @@ public class MeetingService {
         Meeting meeting = visible(id, viewer);
         Map<String, Account> people = accounts.accounts(meeting.getParticipants().stream()
                 .map(Participant::getUsername).toList());
-        return CalendarEvent.of(meeting, people, clock.instant());
+        return CalendarEvent.of(meeting, people, clock.instant(), viewer);
     }
 
     /**
