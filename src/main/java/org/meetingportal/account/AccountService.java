@@ -40,6 +40,9 @@ public class AccountService {
     @Inject
     Clock clock;
 
+    @Inject
+    AdminOnly admins;
+
     private final PasswordHasher hasher = new PasswordHasher();
     /** Checked when the username is unknown, so that an unknown name costs as much time as a wrong password. */
     private final String decoyHash = hasher.hash("decoy password that matches no account");
@@ -102,12 +105,14 @@ public class AccountService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public UserView find(String username) {
+        admins.require();
         return findUser(username).map(UserView::of).orElseThrow(DomainException::notFound);
     }
 
     /** Accounts whose username, display name or e-mail contains {@code query}, by display name. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<UserView> search(String query, int page, int size) {
+        admins.require();
         Page.check(page, size);
         String pattern = SearchText.containsPattern(query);
         List<UserView> items = em.createNamedQuery(User.SEARCH, User.class)
@@ -122,6 +127,7 @@ public class AccountService {
     }
 
     public UserView create(NewUser input, String actor) {
+        admins.require();
         FieldProblems problems = new FieldProblems();
         if (input == null) {
             problems.add("username", "user.username.required").throwIfAny();
@@ -144,6 +150,7 @@ public class AccountService {
     }
 
     public UserView update(String username, UserChanges changes, String actor) {
+        admins.require();
         User user = findUser(username).orElseThrow(DomainException::notFound);
         FieldProblems problems = new FieldProblems();
         if (changes == null) {
@@ -170,6 +177,7 @@ public class AccountService {
     }
 
     public UserView disable(String username, String actor) {
+        admins.require();
         User user = findUser(username).orElseThrow(DomainException::notFound);
         if (username.equals(actor)) {
             throw new DomainException(DomainException.Kind.CONFLICT, "user.disable.self");
@@ -181,6 +189,7 @@ public class AccountService {
     }
 
     public UserView enable(String username, String actor) {
+        admins.require();
         User user = findUser(username).orElseThrow(DomainException::notFound);
         user.enable();
         em.flush();
@@ -190,6 +199,7 @@ public class AccountService {
 
     /** An admin sets a temporary password; the person must choose their own at the next sign-in. */
     public UserView resetPassword(String username, String temporaryPassword, String actor) {
+        admins.require();
         User user = findUser(username).orElseThrow(DomainException::notFound);
         FieldProblems problems = new FieldProblems();
         AccountRules.checkPassword(temporaryPassword, username, "password", problems);

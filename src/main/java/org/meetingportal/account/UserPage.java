@@ -25,6 +25,9 @@ public class UserPage implements Serializable {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    AdminOnly admins;
+
     private String username;
     /** Display data, not kept with the view: a view restored elsewhere (another node, after a restart) reads it again. */
     private transient UserView user;
@@ -36,6 +39,9 @@ public class UserPage implements Serializable {
 
     /** Unknown usernames get the not-found page, like anything else that does not exist. */
     public void load() throws IOException {
+        if (!admins.page()) {
+            return;
+        }
         try {
             show(accounts.find(username));
         } catch (DomainException e) {
@@ -66,6 +72,9 @@ public class UserPage implements Serializable {
     }
 
     private void act(Supplier<UserView> action, String doneKey) throws IOException {
+        if (!admins.page()) {
+            return;
+        }
         try {
             UserView changed = action.get();
             FacesMessages.flashInfo(doneKey, changed.username());

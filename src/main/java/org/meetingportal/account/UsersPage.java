@@ -32,6 +32,9 @@ public class UsersPage implements Serializable {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    AdminOnly admins;
+
     private String query;
     private int page;
     /** Display data, not kept with the view: a view restored elsewhere (another node, after a restart) reads it again. */
@@ -45,6 +48,9 @@ public class UsersPage implements Serializable {
     private String password;
 
     public void load() {
+        if (!admins.page()) {
+            return;
+        }
         try {
             results = accounts.search(query, Math.max(0, page), PAGE_SIZE);
         } catch (DomainException e) {
@@ -75,6 +81,9 @@ public class UsersPage implements Serializable {
     }
 
     public void create() throws IOException {
+        if (!admins.page()) {
+            return;
+        }
         try {
             UserView created = accounts.create(new NewUser(username, displayName, email, password, role),
                     currentUser.username());

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.meetingportal.platform.Page;
+import org.meetingportal.account.AdminOnly;
 
 /** {@code /admin/audit.xhtml}: the issued credentials, newest first, by user and meeting, a page at a time. */
 @Named
@@ -15,10 +16,18 @@ public class AuditPage {
     @Inject
     CredentialAudit audit;
 
+    @Inject
+    AdminOnly admins;
+
     private String user;
     private String meeting;
     private int page;
     private Page<CredentialGrant> results;
+
+    /** Ends the request with the forbidden page for anyone but an admin. */
+    public void load() {
+        admins.page();
+    }
 
     public Page<CredentialGrant> getResults() {
         if (results == null) {

@@ -33,7 +33,8 @@ public class CallCredentialsResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response issue(@PathParam("id") String id) {
-        return CredentialsResource.answer(request, "call " + id,
-                person -> credentials.issueForCall(QueryParameters.id(id), person, clientAddress.of(request)));
+        String address = clientAddress.of(request);
+        return CredentialsResource.answer(request, address, "call " + id,
+                person -> credentials.issueForCall(QueryParameters.id(id), person, address));
     }
 }

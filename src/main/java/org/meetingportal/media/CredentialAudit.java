@@ -2,6 +2,7 @@ package org.meetingportal.media;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.StringJoiner;
 import javax.sql.DataSource;
 import org.meetingportal.platform.Page;
+import org.meetingportal.account.AdminOnly;
 
 /** The audit of issued credentials: written by the {@link GrantRecorder}, read by the audit page. */
 @ApplicationScoped
@@ -25,6 +27,9 @@ public class CredentialAudit {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AdminOnly admins;
 
     /** The persistence unit's own database; a connection taken inside the transaction takes part in it. */
     @Resource(lookup = "java:comp/env/jdbc/portal")
@@ -78,6 +83,7 @@ public class CredentialAudit {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CredentialGrant> search(String username, Long meetingId, int page, int size) {
+        admins.require();
         Page.check(page, size);
         String user = username == null || username.isBlank() ? null : username.strip();
         StringJoiner where = new StringJoiner(" and ", " where ", "").setEmptyValue("");

@@ -38,18 +38,21 @@ public class CredentialsResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response issue(@PathParam("id") String id) {
-        return answer(request, "meeting " + id,
-                person -> credentials.issue(QueryParameters.id(id), person, clientAddress.of(request)));
+        String address = clientAddress.of(request);
+        return answer(request, address, "meeting " + id,
+                person -> credentials.issue(QueryParameters.id(id), person, address));
     }
 
     /** The answer to any credential request: never cached; every refusal logged as a security event. */
-    static Response answer(HttpServletRequest request, String subject, Function<Account, Credential> issue) {
+    static Response answer(HttpServletRequest request, String address, String subject,
+            Function<Account, Credential> issue) {
         Account person = CurrentUser.of(request).orElseThrow();
         try {
             return Response.ok(issue.apply(person)).header("Cache-Control", "no-store").header("Pragma", "no-cache")
                     .build();
         } catch (DomainException refused) {
-            SecurityLog.event("authz_fail", "user", person.username(), "call", "credentials for " + subject,
+            SecurityLog.event("authz_fail", "user", person.username(), "address", address,
+                    "call", "credentials for " + subject,
                     "reason", refused.messageKey());
             throw refused;
         }

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import org.meetingportal.platform.Configuration;
 import org.meetingportal.platform.SchemaMigration;
 
@@ -22,6 +23,8 @@ public class TrtcSettings {
     public static final String APP_ID = "TRTC_SDK_APP_ID";
     public static final String SECRET_KEY = "TRTC_SECRET_KEY";
     static final long MAX_APP_ID = 4_294_967_295L;
+    /** Tencent issues keys of 64 hex digits; anything much shorter is a typo or a guessable key. */
+    private static final Pattern SECRET_KEY_FORM = Pattern.compile("[0-9a-fA-F]{32,256}");
 
     private static final Logger LOG = Logger.getLogger(TrtcSettings.class.getName());
 
@@ -65,9 +68,9 @@ public class TrtcSettings {
         }
         long sdkAppId = configuration.number(APP_ID, 0, 1, MAX_APP_ID);
         String secret = key.get();
-        if (secret.length() < 16 || secret.length() > 256 || !secret.chars().allMatch(c -> c > 32 && c < 127)) {
+        if (!SECRET_KEY_FORM.matcher(secret).matches()) {
             throw new IllegalStateException(SECRET_KEY + " must be the application's secret key from the TRTC console: "
-                    + "16 to 256 visible ASCII characters without spaces (the value is not shown here)");
+                    + "32 to 256 hexadecimal characters (the value is not shown here)");
         }
         return Optional.of(new Application(sdkAppId, secret));
     }

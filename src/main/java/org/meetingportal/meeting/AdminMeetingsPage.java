@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.util.Locale;
 import org.meetingportal.platform.Page;
 import org.meetingportal.security.CurrentUser;
+import org.meetingportal.account.AdminOnly;
 
 /** {@code /admin/meetings.xhtml}: every meeting, by state, title or participant, a page at a time. */
 @Named
@@ -20,10 +21,18 @@ public class AdminMeetingsPage {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    AdminOnly admins;
+
     private String state;
     private String query;
     private int page;
     private Page<MeetingView> results;
+
+    /** Ends the request with the forbidden page for anyone but an admin. */
+    public void load() {
+        admins.page();
+    }
 
     public Page<MeetingView> getResults() {
         if (results == null) {

@@ -50,8 +50,13 @@ public final class CalendarFile {
         return out.toString();
     }
 
+    /**
+     * A person's CN and address. Without an e-mail address to show, the address is one per username under
+     * the reserved {@code .invalid} domain: calendars tell attendees apart by address, and the username is
+     * no secret from the meeting's people (they see it in the room).
+     */
     private static String person(CalendarEvent.Contact contact) {
-        String address = contact.email() == null ? "invalid@invalid" : contact.email();
+        String address = contact.email() == null ? contact.username() + "@meeting-portal.invalid" : contact.email();
         return ";CN=" + parameter(contact.name()) + ":mailto:" + address;
     }
 

@@ -20,6 +20,7 @@ import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
 import org.meetingportal.platform.ZoneChoices;
 import org.meetingportal.security.CurrentUser;
+import org.meetingportal.account.AdminOnly;
 
 /**
  * {@code /admin/meeting.xhtml}: schedules a meeting (no {@code id}) or edits one ({@code id=}). Times are
@@ -42,6 +43,9 @@ public class MeetingEditPage implements Serializable {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    AdminOnly admins;
+
     private String id;
     /** The meeting being edited; null while scheduling a new one. */
     private Long meetingId;
@@ -60,6 +64,9 @@ public class MeetingEditPage implements Serializable {
     private Long version;
 
     public void load() throws IOException {
+        if (!admins.page()) {
+            return;
+        }
         if (id == null || id.isBlank()) {
             ZoneId zone = currentUser.zone();
             LocalDateTime nextHour = LocalDateTime.now(zone).truncatedTo(ChronoUnit.HOURS).plusHours(1);
@@ -90,6 +97,9 @@ public class MeetingEditPage implements Serializable {
     }
 
     public void save() throws IOException {
+        if (!admins.page()) {
+            return;
+        }
         MeetingInput input = new MeetingInput(title, description, withOffset(startsAt), withOffset(endsAt), timeZone,
                 usernames(hosts), usernames(attendees), access == null ? null : access.name(),
                 attendeeRights == null ? null : attendeeRights.name(), muteOnEntry, version);
@@ -99,6 +109,9 @@ public class MeetingEditPage implements Serializable {
     }
 
     public void cancel() throws IOException {
+        if (!admins.page()) {
+            return;
+        }
         act(() -> meetings.cancel(meetingId, currentUser.account().orElseThrow()), "admin.meeting.cancelled");
     }
 

@@ -1,13 +1,12 @@
 package org.meetingportal.meeting;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
+import org.meetingportal.platform.PublicUrl;
 import org.meetingportal.security.CurrentUser;
 
 /**
@@ -25,7 +24,7 @@ public class MeetingPage {
     CurrentUser currentUser;
 
     @Inject
-    FacesContext faces;
+    PublicUrl publicUrl;
 
     private String id;
     private MeetingView meeting;
@@ -40,12 +39,7 @@ public class MeetingPage {
 
     /** The address to share, absolute. */
     public String getLink() {
-        ExternalContext external = faces.getExternalContext();
-        String port = (external.getRequestScheme().equals("https") && external.getRequestServerPort() == 443)
-                || (external.getRequestScheme().equals("http") && external.getRequestServerPort() == 80)
-                ? "" : ":" + external.getRequestServerPort();
-        return external.getRequestScheme() + "://" + external.getRequestServerName() + port
-                + external.getRequestContextPath() + "/meeting.xhtml?id=" + meeting.id();
+        return publicUrl.link("/meeting.xhtml?id=" + meeting.id());
     }
 
     /**

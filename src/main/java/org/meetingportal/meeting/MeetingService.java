@@ -34,6 +34,7 @@ import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FieldProblems;
 import org.meetingportal.platform.Page;
 import org.meetingportal.platform.SearchText;
+import org.meetingportal.account.AdminOnly;
 
 /**
  * Scheduling, editing, cancelling and finding meetings. Who may see a meeting is decided here for every
@@ -81,7 +82,11 @@ public class MeetingService {
     @Inject
     Configuration configuration;
 
+    @Inject
+    AdminOnly admins;
+
     public MeetingView schedule(MeetingInput input, Account actor) {
+        admins.require();
         MeetingPlan plan = MeetingRules.plan(input, actor.username(), clock.instant());
         checkParticipants(plan);
         Meeting meeting = new Meeting(reserveRoom(), actor.username(), clock.instant());
@@ -93,6 +98,7 @@ public class MeetingService {
     }
 
     public MeetingView update(long id, MeetingInput input, Account actor) {
+        admins.require();
         Meeting meeting = visible(id, actor);
         if (input == null || input.version() == null) {
             new FieldProblems().add("version", "meeting.version.required").throwIfAny();
@@ -112,6 +118,7 @@ public class MeetingService {
     }
 
     public MeetingView cancel(long id, Account actor) {
+        admins.require();
         Meeting meeting = visible(id, actor);
         meeting.cancel();
         em.flush();
@@ -187,7 +194,7 @@ public class MeetingService {
         Meeting meeting = visible(id, viewer);
         Map<String, Account> people = accounts.accounts(meeting.getParticipants().stream()
                 .map(Participant::getUsername).toList());
-        return CalendarEvent.of(meeting, people, clock.instant());
+        return CalendarEvent.of(meeting, people, clock.instant(), viewer);
     }
 
     /**
@@ -211,6 +218,7 @@ public class MeetingService {
 
     /** The admins' list: every meeting, optionally in one state and matching a title or participant. */
     public Page<MeetingView> search(Account admin, MeetingState state, String text, int page, int size) {
+        admins.require();
         Page.check(page, size);
         Instant now = clock.instant();
         Instant opensBy = now.plus(configuration.joinEarly());

@@ -16,12 +16,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.List;
 import org.meetingportal.account.Account;
 import org.meetingportal.account.Role;
 import org.meetingportal.platform.FieldProblems;
 import org.meetingportal.platform.Page;
+import org.meetingportal.platform.PublicUrl;
 import org.meetingportal.platform.QueryParameters;
 import org.meetingportal.security.CurrentUser;
 
@@ -40,8 +41,8 @@ public class MeetingsResource {
     @Context
     HttpServletRequest request;
 
-    @Context
-    UriInfo uri;
+    @Inject
+    PublicUrl publicUrl;
 
     /** The caller's meetings (admins: all), {@code when=current} (default, soonest first) or {@code past}. */
     @GET
@@ -64,7 +65,7 @@ public class MeetingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response schedule(MeetingInput input) {
         MeetingView created = meetings.schedule(input, caller());
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+        return Response.created(URI.create(publicUrl.link("/api/meetings/" + created.id())))
                 .entity(created).build();
     }
 
@@ -101,7 +102,7 @@ public class MeetingsResource {
     @Produces(CalendarFile.MEDIA_TYPE)
     public Response calendar(@PathParam("id") String id) {
         long meetingId = QueryParameters.id(id);
-        String page = uri.getBaseUri().resolve("../meeting.xhtml?id=" + meetingId).toString();
+        String page = publicUrl.link("/meeting.xhtml?id=" + meetingId);
         String file = CalendarFile.write(meetings.calendarEvent(meetingId, caller()), page);
         return Response.ok(file, CalendarFile.MEDIA_TYPE + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"meeting-" + meetingId + ".ics\"")

@@ -1,6 +1,8 @@
 package org.meetingportal.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -25,6 +27,7 @@ public class Configuration {
     public static final String CALL_GRACE_SECONDS = "PORTAL_CALL_GRACE_SECONDS";
     public static final String CALL_RATE_PER_MINUTE = "PORTAL_CALL_RATE_PER_MINUTE";
     public static final String TRUSTED_PROXIES = "PORTAL_TRUSTED_PROXIES";
+    public static final String PUBLIC_URL = "PORTAL_PUBLIC_URL";
 
     private final UnaryOperator<String> source;
 
@@ -125,6 +128,32 @@ public class Configuration {
             }
         }
         return Set.copyOf(proxies);
+    }
+
+    /**
+     * The portal's public base URL, without a trailing slash, for every absolute link it hands out.
+     *
+     * @throws IllegalStateException naming the setting for anything but an absolute http or https URL with a
+     *     host and no query, fragment or user information
+     */
+    public Optional<String> publicUrl() {
+        Optional<String> value = text(PUBLIC_URL);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(value.get());
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase())
+                || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
+            throw new IllegalStateException(PUBLIC_URL + " must be the portal's public address, an absolute http or "
+                    + "https URL such as https://meet.example.com/, but is '" + value.get() + "'");
+        }
+        return Optional.of(uri.toString().replaceAll("/+$", ""));
     }
 
     public Optional<String> initialAdminPassword() {

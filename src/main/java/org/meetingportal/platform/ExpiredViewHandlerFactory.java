@@ -30,6 +30,11 @@ public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
         return new Handler(getWrapped().getExceptionHandler());
     }
 
+    /** The page to send back to; the view id comes from the request, so it may name another host. */
+    static String target(String viewId) {
+        return LocalPaths.isLocal(viewId) ? viewId : "/index.xhtml";
+    }
+
     private static final class Handler extends ExceptionHandlerWrapper {
 
         Handler(ExceptionHandler wrapped) {
@@ -56,9 +61,8 @@ public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
         private static void sendBack(String viewId) {
             FacesContext faces = FacesContext.getCurrentInstance();
             ExternalContext external = faces.getExternalContext();
-            String target = viewId != null && viewId.startsWith("/") ? viewId : "/index.xhtml";
             try {
-                external.redirect(external.getRequestContextPath() + target + "?" + EXPIRED_PARAMETER + "=true");
+                external.redirect(external.getRequestContextPath() + target(viewId) + "?" + EXPIRED_PARAMETER + "=true");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

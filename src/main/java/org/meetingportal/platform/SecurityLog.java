@@ -1,5 +1,8 @@
 package org.meetingportal.platform;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.logging.Logger;
 
 /**
@@ -16,11 +19,21 @@ public final class SecurityLog {
 
     /** Logs {@code event} with its details as {@code name=value} pairs. */
     public static void event(String event, Object... namesAndValues) {
+        Instant at = Instant.now();
+        LOG.info(() -> line(at, event, namesAndValues));
+    }
+
+    /**
+     * One event's line, ending with {@code at}, the instant in UTC: the server's own log format carries
+     * the server's local time without a zone, which cannot be lined up with other systems' logs.
+     */
+    static String line(Instant at, String event, Object... namesAndValues) {
         StringBuilder line = new StringBuilder("security_event=").append(event);
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             line.append(' ').append(namesAndValues[i]).append('=').append(quote(namesAndValues[i + 1]));
         }
-        LOG.info(line::toString);
+        return line.append(" at=").append(quote(DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.MILLIS))))
+                .toString();
     }
 
     static String quote(Object value) {

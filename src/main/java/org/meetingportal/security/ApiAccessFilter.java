@@ -4,6 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -94,6 +95,7 @@ public class ApiAccessFilter implements ContainerRequestFilter {
     private void refuse(ContainerRequestContext call, int status, Locale locale, String messageKey,
             Optional<Account> account) {
         SecurityLog.event("authz_fail", "user", account.map(Account::username).orElse(null),
+                "address", CDI.current().select(ClientAddress.class).get().of(request),
                 "call", call.getMethod() + " " + call.getUriInfo().getPath(), "reason", messageKey);
         call.abortWith(ProblemResponses.message(status, locale, messageKey));
     }

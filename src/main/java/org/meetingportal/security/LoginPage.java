@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.meetingportal.platform.DatabaseUnavailable;
 import org.meetingportal.platform.FacesMessages;
+import org.meetingportal.platform.LocalPaths;
 
 /** {@code /login.xhtml}: signs a person in and takes them where they were going. */
 @Named
@@ -72,14 +73,8 @@ public class LoginPage {
 
     private void redirect() throws IOException {
         ExternalContext external = faces.getExternalContext();
-        external.redirect(external.getRequestContextPath() + (isLocalPath(next) ? next : "/index.xhtml"));
+        external.redirect(external.getRequestContextPath() + (LocalPaths.isLocal(next) ? next : "/index.xhtml"));
         faces.responseComplete();
-    }
-
-    /** Only paths of this portal, so that a crafted link cannot send a person elsewhere after sign-in. */
-    static boolean isLocalPath(String path) {
-        return path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\")
-                && path.chars().noneMatch(Character::isISOControl);
     }
 
     public String getUsername() {

@@ -12,7 +12,9 @@ import org.meetingportal.account.Account;
 
 /**
  * Sends a person who must change their password to the account page, whatever page they ask for, until
- * they have done it. (The API has the same rule in {@link ApiAccessFilter}.)
+ * they have done it. (The API has the same rule in {@link ApiAccessFilter}.) It decides on the path the
+ * container serves, never the raw request URI, which {@code /error/..;/index.xhtml} or {@code //index.xhtml}
+ * would let pass for an open page on some servers.
  */
 @WebFilter(filterName = "passwordChangeGate", urlPatterns = "*.xhtml")
 public class PasswordChangeGate extends HttpFilter {
@@ -24,7 +26,7 @@ public class PasswordChangeGate extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = SecurityHeadersFilter.path(request);
         boolean mustChange = CurrentUser.of(request).map(Account::mustChangePassword).orElse(false);
         if (mustChange && !OPEN.contains(path) && !path.startsWith("/error/")
                 && !SecurityHeadersFilter.isStaticResource(request)) {

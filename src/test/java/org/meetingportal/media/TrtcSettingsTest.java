@@ -28,6 +28,8 @@ class TrtcSettingsTest {
         TrtcSettings.Application app = read(Map.of("TRTC_SDK_APP_ID", "1400000042", "TRTC_SECRET_KEY", KEY)).orElseThrow();
         assertEquals(1400000042L, app.sdkAppId());
         assertEquals(KEY, app.secretKey());
+        String shortest = "0123456789ABCDEF0123456789abcdef";
+        assertEquals(shortest, read(Map.of("TRTC_SDK_APP_ID", "1400000042", "TRTC_SECRET_KEY", shortest)).orElseThrow().secretKey());
         assertEquals(4294967295L, read(Map.of("TRTC_SDK_APP_ID", "4294967295", "TRTC_SECRET_KEY", KEY)).orElseThrow().sdkAppId());
     }
 
@@ -39,7 +41,9 @@ class TrtcSettingsTest {
             assertTrue(e.getMessage().contains("TRTC_SDK_APP_ID"), e.getMessage());
             assertFalse(e.getMessage().contains(KEY));
         }
-        for (String key : new String[] {"short", "has spaces in the middle of it", "ключ-ключ-ключ-ключ"}) {
+        for (String key : new String[] {"short", "has spaces in the middle of it", "ключ-ключ-ключ-ключ",
+                "0123456789abcdef", "0123456789abcdef0123456789abcde", "0123456789abcdef0123456789abcdeg",
+                "visible-ascii-but-not-hex-at-all-0123456789"}) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> read(Map.of("TRTC_SDK_APP_ID", "1400000042", "TRTC_SECRET_KEY", key)));
             assertTrue(e.getMessage().contains("TRTC_SECRET_KEY"));

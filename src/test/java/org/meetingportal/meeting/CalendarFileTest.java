@@ -19,13 +19,15 @@ import org.junit.jupiter.api.Test;
 class CalendarFileTest {
 
     private static final String URL = "https://portal.example.com/meeting.xhtml?id=42";
+    private static final CalendarEvent.Contact WANG =
+            new CalendarEvent.Contact("wangfang", "Wang, Fang", "wang.fang@example.com", ParticipantRole.HOST);
+    private static final CalendarEvent.Contact LI =
+            new CalendarEvent.Contact("liwei", "Li \"Lee\" Wei", "li.wei@example.com", ParticipantRole.ATTENDEE);
 
     private static CalendarEvent event(String summary, String description, boolean cancelled, int sequence) {
         return new CalendarEvent(42, 987654321L, sequence, Instant.parse("2026-11-21T08:00:00Z"),
                 Instant.parse("2026-12-01T01:00:00Z"), Instant.parse("2026-12-01T02:30:00Z"), summary, description,
-                cancelled, new CalendarEvent.Contact("Wang, Fang", "wang.fang@example.com", ParticipantRole.HOST),
-                List.of(new CalendarEvent.Contact("Wang, Fang", "wang.fang@example.com", ParticipantRole.HOST),
-                        new CalendarEvent.Contact("Li \"Lee\" Wei", "li.wei@example.com", ParticipantRole.ATTENDEE)));
+                cancelled, WANG, List.of(WANG, LI));
     }
 
     private static VEvent parse(String ics) throws Exception {
@@ -57,6 +59,33 @@ class CalendarFileTest {
         assertEquals(2, event.getProperties(Property.ATTENDEE).size());
         assertTrue(event.getProperties(Property.ATTENDEE).get(1).getParameter("CN").orElseThrow().getValue()
                 .contains("Li 'Lee' Wei"));
+    }
+
+    @Test
+    void whoMayNotSeeAddressesGetsNamesAndOnlyTheirOwnAddress() throws Exception {
+        CalendarEvent.Contact zhang =
+                new CalendarEvent.Contact("zhangsan", "Zhang San", "zhang.san@example.com", ParticipantRole.ATTENDEE);
+        CalendarEvent all = new CalendarEvent(42, 987654321L, 0, Instant.parse("2026-11-21T08:00:00Z"),
+                Instant.parse("2026-12-01T01:00:00Z"), Instant.parse("2026-12-01T02:30:00Z"), "All hands", "", false,
+                WANG, List.of(WANG, LI, zhang));
+
+        String ics = CalendarFile.write(all.readBy("zhangsan", false), URL);
+        String unfolded = ics.replace("\r\n ", "");
+        assertFalse(unfolded.contains("wang.fang@example.com"), ics);
+        assertFalse(unfolded.contains("li.wei@example.com"), ics);
+        VEvent event = parse(ics);
+        assertEquals("mailto:wangfang@meeting-portal.invalid", value(event, Property.ORGANIZER));
+        List<String> attendees = event.getProperties(Property.ATTENDEE).stream().map(Property::getValue).toList();
+        assertEquals(List.of("mailto:wangfang@meeting-portal.invalid", "mailto:liwei@meeting-portal.invalid",
+                "mailto:zhang.san@example.com"), attendees, "their own address stays");
+        assertTrue(event.getProperties(Property.ATTENDEE).get(1).getParameter("CN").orElseThrow().getValue()
+                .contains("Li 'Lee' Wei"), "names stay");
+
+        String forHost = CalendarFile.write(all.readBy("wangfang", true), URL).replace("\r\n ", "");
+        for (String address : List.of("wang.fang@example.com", "li.wei@example.com", "zhang.san@example.com")) {
+            assertTrue(forHost.contains("mailto:" + address), address);
+        }
+        assertFalse(forHost.contains(".invalid"));
     }
 
     @Test

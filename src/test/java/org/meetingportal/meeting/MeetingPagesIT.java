@@ -8,11 +8,15 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.meetingportal.testing.HttpAnswer;
 import org.meetingportal.testing.PortalClient;
 import org.meetingportal.testing.PortalIT;
+import org.meetingportal.testing.RawHttp;
 import org.meetingportal.testing.TestPortal;
 
 /** The meeting pages as people see them: their own list in their own time zone, and the admins' form. */
@@ -60,6 +64,39 @@ class MeetingPagesIT extends PortalIT {
         assertEquals(404, hidden.status());
         assertEquals(200, attendee.page("meeting.xhtml?id=" + id).status());
         assertEquals(404, attendee.page("meeting.xhtml?id=nonsense").status());
+    }
+
+    @Test
+    void aForgedHostReachesNeitherTheCalendarFileNorTheLinkToCopy() {
+        PortalClient admin = admin();
+        String name = TestPortal.uniqueName("phost");
+        PortalClient attendee = admin.createSignedInUser(name, "EMPLOYEE", "forged-host-phrase");
+        long id = schedule(admin, "Forged host " + name, "admin", name);
+        String cookie = "Cookie: JSESSIONID=" + attendee.sessionId().orElseThrow();
+        String context = base.getPath().replaceAll("/$", "");
+        List<String[]> forgeries = List.of(new String[] {"Host: evil.example"},
+                new String[] {"X-Forwarded-Host: evil.example"},
+                new String[] {"Host: evil.example:8443", "X-Forwarded-Host: evil.example", "X-Forwarded-Port: 8443"});
+        for (String[] forged : forgeries) {
+            String[] headers = Stream.concat(Stream.of(cookie),
+                    Arrays.stream(forged)).toArray(String[]::new);
+            String what = String.join(", ", forged);
+            String[] icsHeaders = Stream.concat(Arrays.stream(headers), Stream.of("Accept: text/calendar, */*"))
+                    .toArray(String[]::new);
+            RawHttp.Answer ics = RawHttp.get(base, context + "/api/meetings/" + id + "/calendar.ics", icsHeaders);
+            assertEquals(200, ics.status(), () -> what + ": " + ics.headers());
+            String file = ics.body().replace("\r\n ", "");
+            assertTrue(file.contains("/meeting.xhtml?id=" + id), file);
+            assertFalse(file.contains("evil.example"), () -> what + ": " + file);
+
+            for (String page : List.of("/meeting.xhtml?id=" + id, "/index.xhtml")) {
+                RawHttp.Answer answer = RawHttp.get(base, context + page, headers);
+                assertEquals(200, answer.status(), () -> what + " " + page + ": " + answer.headers());
+                assertTrue(answer.body().contains("data-link=\"http"), page);
+                assertTrue(answer.body().contains("/meeting.xhtml?id=" + id + "\""), page);
+                assertFalse(answer.body().contains("evil.example"), () -> what + " " + page);
+            }
+        }
     }
 
     @Test

@@ -220,8 +220,38 @@ class MeetingsApiIT extends PortalIT {
         VEvent event = parseIcs(ics.body());
         assertEquals("Calendar " + hostName, event.getProperty(Property.SUMMARY).orElseThrow().getValue());
         assertTrue(event.getProperty(Property.URL).orElseThrow().getValue().endsWith("/meeting.xhtml?id=" + id));
-        assertEquals("mailto:" + hostName + "@example.com", event.getProperty(Property.ORGANIZER).orElseThrow().getValue());
+        assertEquals("mailto:" + hostName + "@meeting-portal.invalid",
+                event.getProperty(Property.ORGANIZER).orElseThrow().getValue(), "an attendee sees no other address");
         assertEquals(2, event.getProperties(Property.ATTENDEE).size());
+        assertEquals("mailto:" + hostName + "@example.com",
+                parseIcs(calendar(host, id).body()).getProperty(Property.ORGANIZER).orElseThrow().getValue());
+    }
+
+    @Test
+    void onlyHostsAndAdminsFindOtherPeoplesAddressesInTheCalendarFile() throws Exception {
+        long id = schedule(meeting("All hands " + hostName, "ALL_EMPLOYEES")).getJsonNumber("id").longValue();
+        String hostAddress = hostName + "@example.com";
+        String attendeeAddress = attendeeName + "@example.com";
+
+        String anyEmployee = unfolded(calendar(outsider, id));
+        assertFalse(anyEmployee.contains(hostAddress), anyEmployee);
+        assertFalse(anyEmployee.contains(attendeeAddress), anyEmployee);
+        assertTrue(anyEmployee.contains("CN=\"Test " + hostName + "\""), "names stay: " + anyEmployee);
+        parseIcs(calendar(outsider, id).body());
+
+        String invited = unfolded(calendar(attendee, id));
+        assertFalse(invited.contains(hostAddress), invited);
+        assertTrue(invited.contains("mailto:" + attendeeAddress), "one's own address may stay: " + invited);
+
+        for (PortalClient reader : List.of(host, admin)) {
+            String full = unfolded(calendar(reader, id));
+            assertTrue(full.contains("mailto:" + hostAddress) && full.contains("mailto:" + attendeeAddress), full);
+        }
+    }
+
+    private static String unfolded(HttpAnswer ics) {
+        assertEquals(200, ics.status(), ics::toString);
+        return ics.body().replace("\r\n ", "");
     }
 
     @Test

@@ -52,4 +52,20 @@ class ConfigurationTest {
         assertEquals(Optional.of(" spaced pass phrase "),
                 with(Map.of(Configuration.ADMIN_PASSWORD, " spaced pass phrase ")).initialAdminPassword());
     }
+
+    @Test
+    void thePublicUrlIsAnAbsoluteHttpOrHttpsUrl() {
+        assertEquals(Optional.empty(), with(Map.of()).publicUrl());
+        assertEquals(Optional.of("https://meet.example.com"),
+                with(Map.of(Configuration.PUBLIC_URL, " https://meet.example.com/ ")).publicUrl());
+        assertEquals(Optional.of("http://intranet.example:8080/portal"),
+                with(Map.of(Configuration.PUBLIC_URL, "http://intranet.example:8080/portal/")).publicUrl());
+        for (String bad : new String[] {"meet.example.com", "/portal", "ftp://meet.example.com/", "https://",
+            "https://meet.example.com/?a=b", "https://meet.example.com/#x", "https://eve@meet.example.com/",
+            "javascript:alert(1)", "https://meet example.com/"}) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> with(Map.of(Configuration.PUBLIC_URL, bad)).publicUrl(), bad);
+            assertTrue(e.getMessage().contains("PORTAL_PUBLIC_URL"), e.getMessage());
+        }
+    }
 }

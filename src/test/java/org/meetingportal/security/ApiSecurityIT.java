@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.meetingportal.testing.HttpAnswer;
 import org.meetingportal.testing.PortalClient;
@@ -154,6 +155,9 @@ class ApiSecurityIT extends PortalIT {
             assertEquals(403, asEmployee.status(), () -> "employee " + call + ": " + asEmployee);
             assertTrue(asEmployee.contentType().startsWith("application/problem+json"));
         }
+        assertTrue(Pattern.compile("security_event=authz_fail user=\"" + employeeName
+                + "\" address=\"[0-9a-f.:]+\" call=\"[^\"]*\" reason=\"error.forbidden\" at=\"\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\"")
+                .matcher(TestPortal.serverLog()).find(), "the refusal names the address and the UTC instant");
         for (Call call : calls) {
             String body = call.body() == null ? null : call.body().toString();
             HttpAnswer asAdmin = admin.send(call.method(), call.path(), body);

@@ -4,19 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.meetingportal.testing.HttpAnswer;
 import org.meetingportal.testing.PortalClient;
 import org.meetingportal.testing.PortalIT;
+import org.meetingportal.testing.RawHttp;
 import org.meetingportal.testing.TestPortal;
 
 /** The Faces pages as a browser sees them: who may open which page, sign-in and sign-out, forms and errors. */
 class PagesIT extends PortalIT {
 
+    /** Only the home page has it. */
+    private static final String INDEX_MARK = "id=\"greeting\"";
     private static final List<String> SIGNED_IN_PAGES = List.of("", "index.xhtml", "account.xhtml");
-    private static final List<String> ADMIN_PAGES = List.of("admin/users.xhtml", "admin/user.xhtml?username=admin");
+    private static final List<String> ADMIN_PAGES = List.of("admin/users.xhtml", "admin/user.xhtml?username=admin",
+            "admin/meetings.xhtml", "admin/meeting.xhtml", "admin/audit.xhtml");
 
     /** Signs in through the login page's form and returns the redirect it answers with. */
     private HttpAnswer signInOnPage(PortalClient client, String next, String username, String password) {
@@ -129,6 +134,39 @@ class PagesIT extends PortalIT {
         HttpAnswer home = browser.follow(done);
         assertEquals(200, home.status());
         assertTrue(home.body().contains("Your password has been changed."));
+    }
+
+    @Test
+    void aUserWhoMustChangeTheirPasswordGetsNoOtherPageHoweverThePathIsSpelt() {
+        String name = TestPortal.uniqueName("gate");
+        PortalClient admin = admin();
+        admin.createUser(name, "EMPLOYEE", "temporary-gate-phrase");
+        String mustChange = "Cookie: JSESSIONID="
+                + PortalClient.signedIn(base, name, "temporary-gate-phrase").sessionId().orElseThrow();
+        String done = "Cookie: JSESSIONID=" + admin.createSignedInUser(TestPortal.uniqueName("gated"), "EMPLOYEE",
+                "chosen-gate-phrase").sessionId().orElseThrow();
+        String context = base.getPath().replaceAll("/$", "");
+        assertTrue(RawHttp.get(base, context + "/index.xhtml", done).body().contains(INDEX_MARK),
+                "the mark of the protected page, as a person without a password to change sees it");
+        RawHttp.Answer account = RawHttp.get(base, context + "/account.xhtml", mustChange);
+        assertEquals(200, account.status());
+        assertTrue(account.body().contains("Choose your own before you continue."));
+
+        for (String path : List.of("/index.xhtml", "/error/../index.xhtml", "/error/..;/index.xhtml",
+                "/error/%2e%2e/index.xhtml", "/error/%2E%2E/index.xhtml", "/error/.%2e/index.xhtml",
+                "//index.xhtml", "/error//../index.xhtml", "/./index.xhtml", "/error/..%2findex.xhtml",
+                "/login.xhtml/../index.xhtml", "/account.xhtml/..;/index.xhtml")) {
+            RawHttp.Answer answer = RawHttp.get(base, context + path, mustChange);
+            assertFalse(answer.body().contains(INDEX_MARK), () -> path + " served the page: " + answer.status());
+            if (answer.status() / 100 == 3) {
+                String next = URI.create(base.toString()).resolve(answer.header("Location").orElse("")).getRawPath();
+                RawHttp.Answer followed = RawHttp.get(base, next, mustChange);
+                assertFalse(followed.body().contains(INDEX_MARK), () -> path + " -> " + next + " served the page");
+            }
+        }
+        RawHttp.Answer plain = RawHttp.get(base, context + "/index.xhtml", mustChange);
+        assertEquals(302, plain.status());
+        assertTrue(plain.header("Location").orElse("").endsWith("/account.xhtml"), plain::headers);
     }
 
     @Test

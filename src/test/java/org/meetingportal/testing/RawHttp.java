@@ -85,6 +85,38 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * A GET of {@code target} exactly as written, neither normalised nor encoded, with the given header
+     * lines ({@code "Cookie: a=b"}); a {@code Host:} or {@code Accept:} line among them replaces the usual one.
+     */
+    public static Answer get(URL base, String target, String... headerLines) {
+        StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\n");
+        boolean ownHost = false;
+        boolean ownAccept = false;
+        for (String line : headerLines) {
+            ownHost |= line.regionMatches(true, 0, "Host:", 0, 5);
+            ownAccept |= line.regionMatches(true, 0, "Accept:", 0, 7);
+            request.append(line).append("\r\n");
+        }
+        if (!ownHost) {
+            request.append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n");
+        }
+        if (!ownAccept) {
+            request.append("Accept: text/html\r\n");
+        }
+        request.append("Accept-Language: en\r\nConnection: close\r\n\r\n");
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return parse(readAll(socket.getInputStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static byte[] readAll(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         in.transferTo(all);
