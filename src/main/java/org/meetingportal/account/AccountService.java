@@ -235,7 +235,8 @@ public class AccountService {
     /**
      * Creates the first administrator when there is no account at all.
      *
-     * @param configuredPassword the operator's choice, or empty to generate one
+     * @param configuredPassword the operator's choice, or empty to generate one; either must be changed at the
+     *     first sign-in
      * @return the generated password, which the caller shows once; empty if none was generated or created
      */
     public Optional<String> createInitialAdmin(Optional<String> configuredPassword) {
@@ -250,7 +251,7 @@ public class AccountService {
         }));
         String password = configuredPassword.orElseGet(AccountService::generatePassword);
         User admin = new User(INITIAL_ADMIN, "Administrator", "admin@localhost.localdomain", Role.ADMIN,
-                hasher.hash(password), configuredPassword.isEmpty(), clock.instant());
+                hasher.hash(password), true, clock.instant());
         em.persist(admin);
         em.flush();
         SecurityLog.event("user_created", "by", "portal", "user", INITIAL_ADMIN, "role", Role.ADMIN);

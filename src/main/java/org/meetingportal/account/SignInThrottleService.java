@@ -39,6 +39,9 @@ public class SignInThrottleService {
     @Inject
     Clock clock;
 
+    @Inject
+    AdminOnly adminOnly;
+
     /** The longest pause in force among {@code keys}, if any. */
     public Optional<Duration> pause(List<ThrottleKey> keys) {
         Instant now = clock.instant();
@@ -112,6 +115,7 @@ public class SignInThrottleService {
      * @return whether there was anything to lift
      */
     public boolean lift(String username, String actor) {
+        adminOnly.require();
         int lifted = em.createNamedQuery(SignInThrottle.DELETE_FOR_USER).setParameter("username", username).executeUpdate();
         SecurityLog.event("authn_throttle_lift", "user", username, "by", actor, "counters", lifted);
         return lifted > 0;

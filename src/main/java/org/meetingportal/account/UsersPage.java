@@ -68,6 +68,9 @@ public class UsersPage implements Serializable {
     }
 
     public void lift(String username) throws IOException {
+        if (!admins.page()) {
+            return;
+        }
         try {
             throttle.lift(accounts.find(username).username(), currentUser.username());
             FacesMessages.flashInfo("admin.users.lifted", username);

@@ -16,10 +16,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.meetingportal.platform.Page;
+import org.meetingportal.platform.PublicUrl;
 import org.meetingportal.platform.QueryParameters;
 
 /** {@code /api/users}: accounts, for admins. */
@@ -46,8 +47,8 @@ public class UsersResource {
     @Context
     SecurityContext security;
 
-    @Context
-    UriInfo uri;
+    @Inject
+    PublicUrl publicUrl;
 
     @GET
     public Page<UserView> list(@QueryParam("q") String query, @QueryParam("page") String page,
@@ -59,7 +60,7 @@ public class UsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewUser user) {
         UserView created = accounts.create(user, actor());
-        return Response.created(uri.getAbsolutePathBuilder().path(created.username()).build()).entity(created).build();
+        return Response.created(URI.create(publicUrl.link("/api/users/" + created.username()))).entity(created).build();
     }
 
     @GET

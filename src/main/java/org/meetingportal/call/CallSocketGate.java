@@ -1,5 +1,6 @@
 package org.meetingportal.call;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.meetingportal.account.Account;
 import org.meetingportal.platform.SecurityLog;
+import org.meetingportal.security.ClientAddress;
 import org.meetingportal.security.CrossSite;
 import org.meetingportal.security.CurrentUser;
 
@@ -22,20 +24,24 @@ public class CallSocketGate extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
 
+    @Inject
+    transient ClientAddress clientAddress;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         boolean signedIn = CurrentUser.of(request).filter(Account::enabled).isPresent()
                 && request.getUserPrincipal() != null;
         if (!signedIn) {
-            SecurityLog.event("authn_fail", "call", "websocket handshake without a sign-in");
+            SecurityLog.event("authn_fail", "call", "websocket handshake without a sign-in", "address",
+                    clientAddress.of(request));
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
         if (CrossSite.isCrossSite(request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"),
                 request.getHeader("Host"))) {
             SecurityLog.event("authz_fail", "user", request.getUserPrincipal().getName(), "call",
-                    "websocket handshake from " + request.getHeader("Origin"));
+                    "websocket handshake from " + request.getHeader("Origin"), "address", clientAddress.of(request));
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }

@@ -6,6 +6,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import org.meetingportal.account.AdminOnly;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
 import org.meetingportal.security.CurrentUser;
@@ -20,6 +21,9 @@ public class PermissionControlPage {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    AdminOnly adminOnly;
 
     private PermissionControl current;
 
@@ -38,6 +42,9 @@ public class PermissionControlPage {
     }
 
     public void confirm() throws IOException {
+        if (!adminOnly.page()) {
+            return;
+        }
         try {
             current = permissionControl.confirm(currentUser.username());
             FacesMessages.flashInfo("admin.permissionControl.confirmed");

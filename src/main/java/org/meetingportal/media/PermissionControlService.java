@@ -6,9 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import org.meetingportal.account.AccountService;
-import org.meetingportal.account.Role;
-import org.meetingportal.platform.DomainException;
+import org.meetingportal.account.AdminOnly;
 import org.meetingportal.platform.SecurityLog;
 
 /** Reads and records admins' confirmations that TRTC's advanced permission control is on. */
@@ -20,7 +18,7 @@ public class PermissionControlService {
     EntityManager em;
 
     @Inject
-    AccountService accounts;
+    AdminOnly adminOnly;
 
     @Inject
     Clock clock;
@@ -37,11 +35,7 @@ public class PermissionControlService {
 
     /** {@code actor} vouches that the switch is on; only an admin may, whoever calls this. */
     public PermissionControl confirm(String actor) {
-        boolean admin = accounts.account(actor).filter(a -> a.enabled() && a.role() == Role.ADMIN).isPresent();
-        if (!admin) {
-            SecurityLog.event("authz_fail", "user", actor, "action", "confirm_permission_control");
-            throw new DomainException(DomainException.Kind.FORBIDDEN, "error.forbidden");
-        }
+        adminOnly.require();
         PermissionControlConfirmation confirmation = new PermissionControlConfirmation(actor, clock.instant());
         em.persist(confirmation);
         SecurityLog.event("trtc_permission_control_confirmed", "user", actor);

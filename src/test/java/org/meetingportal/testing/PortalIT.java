@@ -6,6 +6,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -22,6 +23,11 @@ public abstract class PortalIT {
     @Deployment(testable = false)
     public static WebArchive deployment() {
         return TestPortal.war();
+    }
+
+    @BeforeEach
+    void firstAdminReady() {
+        TestPortal.adminChoseTheirPassword(base);
     }
 
     /** A fresh client signed in as the first admin. */
