@@ -44,7 +44,8 @@ public final class TestPortal {
         HttpAnswer initial = first.signIn("admin", initialAdminPassword());
         if (initial.status() == 200) {
             if (!initial.json().getBoolean("mustChangePassword")) {
-                throw new AssertionError("the first admin was not asked to change PORTAL_ADMIN_PASSWORD");
+                throw new AssertionError("the first admin was not asked to change PORTAL_ADMIN_PASSWORD"
+                        + " (or the test database is older than this build: mvn clean)");
             }
             HttpAnswer changed = first.post("api/me/password", jakarta.json.Json.createObjectBuilder()
                     .add("currentPassword", initialAdminPassword()).add("newPassword", adminPassword()).build());
