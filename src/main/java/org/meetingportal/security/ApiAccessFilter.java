@@ -37,7 +37,7 @@ import org.meetingportal.platform.SecurityLog;
  * A resource method without any annotation needs a signed-in account, so forgetting one fails closed.
  */
 @Provider
-@Priority(Priorities.AUTHORIZATION)
+@Priority(Priorities.AUTHORIZATION - 100)
 public class ApiAccessFilter implements ContainerRequestFilter {
 
     public static final String CSRF_HEADER = "X-CSRF-Token";

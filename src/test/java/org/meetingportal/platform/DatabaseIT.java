@@ -49,7 +49,7 @@ class DatabaseIT extends PortalIT {
                 assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = '" + username + "'"),
                         "the user just created is in PostgreSQL");
                 assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = 'admin'"));
-                assertEquals(6, count(sql, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
+                assertEquals(8, count(sql, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
             }
         } else {
             // The server holds the H2 file open (and locked); that it is there and written is what can be seen.
