@@ -68,6 +68,10 @@ public class CallSocket {
     @OnMessage
     public void message(Session session, String text) {
         SocketPage page = page(session);
+        if (page.isGone()) {
+            // A container may go on handing over what a page cut off had already sent: drop it unread.
+            return;
+        }
         page.heard();
         if (text.length() > MAX_MESSAGE) {
             page.cutOff(CloseReason.CloseCodes.VIOLATED_POLICY, "message too big");

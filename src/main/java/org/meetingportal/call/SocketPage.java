@@ -180,6 +180,12 @@ final class SocketPage implements CallFanout.Page {
         lost();
     }
 
+    /** Whether the page is gone: whatever it still sends is not heard any more. */
+    boolean isGone() {
+        int now = state.get();
+        return now == GONE || now == LOST_WHILE_OPENING;
+    }
+
     /** The page is registered: a loss is reported from now on, and one noticed during the opening now. */
     void opened() {
         if (!state.compareAndSet(OPENING, OPEN) && state.compareAndSet(LOST_WHILE_OPENING, GONE)) {
