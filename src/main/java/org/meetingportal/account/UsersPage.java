@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
-import org.meetingportal.platform.Page;
+import org.meetingportal.platform.Slice;
 import org.meetingportal.security.CurrentUser;
 
 /** {@code /admin/users.xhtml}: find accounts, page through them, create one. */
@@ -38,7 +38,7 @@ public class UsersPage implements Serializable {
     private String query;
     private int page;
     /** Display data, not kept with the view: a view restored elsewhere (another node, after a restart) reads it again. */
-    private transient Page<UserView> results;
+    private transient Slice<UserView> results;
     private transient Map<String, Instant> pausedUntil;
 
     private String username;
@@ -107,7 +107,7 @@ public class UsersPage implements Serializable {
         return Role.values();
     }
 
-    public Page<UserView> getResults() {
+    public Slice<UserView> getResults() {
         if (results == null) {
             load();
         }

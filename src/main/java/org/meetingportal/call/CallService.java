@@ -62,7 +62,7 @@ public class CallService {
         return accounts.account(username).map(Account::displayName).orElse(username);
     }
 
-    public void record(Switchboard.Change change) {
+    public void record(Change change) {
         Call call = em.find(Call.class, change.callId());
         if (call != null) {
             call.moveTo(change.state(), change.at());

@@ -149,7 +149,7 @@ public class MeetingEditPage implements Serializable {
 
     public boolean isChangeable() {
         MeetingView shown = getMeeting();
-        return shown == null || shown.state() == MeetingState.UPCOMING || shown.state() == MeetingState.OPEN;
+        return shown == null || shown.state() == MeetingPhase.UPCOMING || shown.state() == MeetingPhase.OPEN;
     }
 
     public List<String> getZones() {

@@ -48,7 +48,7 @@ public class MeetingPage {
      */
     public boolean isMayJoin() {
         return (meeting.yourRole() != null || meeting.access() == Access.ALL_EMPLOYEES)
-                && meeting.state() != MeetingState.ENDED && meeting.state() != MeetingState.CANCELLED;
+                && meeting.state() != MeetingPhase.ENDED && meeting.state() != MeetingPhase.CANCELLED;
     }
 
     /** Attendees of a view-only meeting watch and listen; the server gives them no right to publish. */
