@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
-import org.meetingportal.security.CurrentUser;
 
 /** {@code /admin/user.xhtml?username=}: edit one account, disable or enable it, reset its password. */
 @Named

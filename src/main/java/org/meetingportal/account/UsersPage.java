@@ -13,7 +13,6 @@ import java.util.Map;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
 import org.meetingportal.platform.Slice;
-import org.meetingportal.security.CurrentUser;
 
 /** {@code /admin/users.xhtml}: find accounts, page through them, create one. */
 @Named

@@ -16,7 +16,7 @@ import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.QueryParameters;
 import org.meetingportal.platform.SecurityLog;
 import org.meetingportal.security.ClientAddress;
-import org.meetingportal.security.CurrentUser;
+import org.meetingportal.account.CurrentUser;
 
 /**
  * {@code POST /api/meetings/{id}/credentials}: a UserSig and a room-scoped PrivateMapKey for the signed-in

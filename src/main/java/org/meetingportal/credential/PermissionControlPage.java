@@ -9,7 +9,7 @@ import java.io.IOException;
 import org.meetingportal.account.AdminOnly;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
-import org.meetingportal.security.CurrentUser;
+import org.meetingportal.account.CurrentUser;
 
 /** The standing warning on the admin pages until an admin confirms TRTC's advanced permission control. */
 @Named

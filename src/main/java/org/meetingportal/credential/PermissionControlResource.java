@@ -9,7 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.meetingportal.account.Role;
-import org.meetingportal.security.CurrentUser;
+import org.meetingportal.account.CurrentUser;
 
 /**
  * {@code /api/trtc/permission-control}: whether an admin has confirmed that TRTC's advanced permission control

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Locale;
 import org.meetingportal.platform.Slice;
-import org.meetingportal.security.CurrentUser;
+import org.meetingportal.account.CurrentUser;
 import org.meetingportal.account.AdminOnly;
 
 /** {@code /admin/meetings.xhtml}: every meeting, by state, title or participant, a page at a time. */

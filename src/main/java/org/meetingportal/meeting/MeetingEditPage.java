@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
 import org.meetingportal.platform.ZoneChoices;
-import org.meetingportal.security.CurrentUser;
+import org.meetingportal.account.CurrentUser;
 import org.meetingportal.account.AdminOnly;
 
 /**

@@ -7,7 +7,7 @@ import java.io.IOException;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
 import org.meetingportal.platform.PublicUrl;
-import org.meetingportal.security.CurrentUser;
+import org.meetingportal.account.CurrentUser;
 
 /**
  * {@code /meeting.xhtml?id=}: one meeting as its people see it. Anyone who may not see it gets the

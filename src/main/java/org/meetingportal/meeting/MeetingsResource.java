@@ -24,7 +24,7 @@ import org.meetingportal.platform.FieldProblems;
 import org.meetingportal.platform.Slice;
 import org.meetingportal.platform.PublicUrl;
 import org.meetingportal.platform.QueryParameters;
-import org.meetingportal.security.CurrentUser;
+import org.meetingportal.account.CurrentUser;
 
 /**
  * {@code /api/meetings}: everyone signed in reads the meetings they may see; admins schedule, edit and

@@ -12,6 +12,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.meetingportal.account.CurrentUser;
 import org.meetingportal.platform.DatabaseUnavailable;
 import org.meetingportal.platform.FacesMessages;
 import org.meetingportal.platform.LocalPaths;

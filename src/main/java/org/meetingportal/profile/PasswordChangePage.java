@@ -1,4 +1,4 @@
-package org.meetingportal.security;
+package org.meetingportal.profile;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -10,10 +10,13 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.meetingportal.account.Account;
+import org.meetingportal.account.CurrentUser;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
 import org.meetingportal.platform.FieldProblem;
 import org.meetingportal.platform.RetryLaterException;
+import org.meetingportal.security.PasswordAttempts;
+import org.meetingportal.security.Sessions;
 
 /** The password part of {@code /account.xhtml}: proves the current password, sets a new one. */
 @Named

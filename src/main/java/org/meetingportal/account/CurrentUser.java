@@ -1,4 +1,4 @@
-package org.meetingportal.security;
+package org.meetingportal.account;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Optional;
-import org.meetingportal.account.Account;
 
 /**
  * The person behind the current request, as the authentication mechanism found them; pages use it as
@@ -27,7 +26,8 @@ public class CurrentUser {
     @Inject
     HttpServletRequest request;
 
-    static void attach(HttpServletRequest request, Account account) {
+    /** For the authentication mechanism, and for whoever changed the account during the request. */
+    public static void attach(HttpServletRequest request, Account account) {
         request.setAttribute(ATTRIBUTE, account);
     }
 
@@ -103,10 +103,5 @@ public class CurrentUser {
     /** The signed-in username; only for code that runs where signing in is required. */
     public String username() {
         return account().map(Account::username).orElseThrow(() -> new IllegalStateException("not signed in"));
-    }
-
-    /** The session's token for the API's {@code X-CSRF-Token} header, for pages whose scripts call the API. */
-    public String getCsrfToken() {
-        return Sessions.signedIn(request).map(SignedInUser::csrfToken).orElse("");
     }
 }

@@ -1,4 +1,4 @@
-package org.meetingportal.security;
+package org.meetingportal.account;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;

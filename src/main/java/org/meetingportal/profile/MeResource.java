@@ -1,4 +1,4 @@
-package org.meetingportal.security;
+package org.meetingportal.profile;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -16,20 +16,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.meetingportal.account.Account;
+import org.meetingportal.account.CurrentUser;
 import org.meetingportal.account.AccountService;
-import org.meetingportal.account.Role;
 import org.meetingportal.platform.FieldProblems;
+import org.meetingportal.security.AllowedBeforePasswordChange;
+import org.meetingportal.security.PasswordAttempts;
+import org.meetingportal.security.Sessions;
+import org.meetingportal.security.Me;
 
 /** {@code GET /api/me}: who is signed in and the CSRF token; {@code POST /api/me/password} changes the password. */
 @Path("me")
 @RequestScoped
 @AllowedBeforePasswordChange
 public class MeResource {
-
-    /** The signed-in person as the API describes them. */
-    public record Me(String username, String displayName, Role role, boolean mustChangePassword, String timeZone,
-            String csrfToken) {
-    }
 
     /** A person's own settings; a {@code timeZone} of null means "my browser's". */
     public record Preferences(String timeZone) {
@@ -51,7 +50,7 @@ public class MeResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response get() {
-        return Response.ok(describe(request)).header("Cache-Control", "no-store").build();
+        return Response.ok(Me.of(request)).header("Cache-Control", "no-store").build();
     }
 
     @POST
@@ -66,7 +65,7 @@ public class MeResource {
                 change.currentPassword(), change.newPassword());
         Sessions.adopt(request, account);
         CurrentUser.attach(request, account);
-        return Response.ok(describe(request)).header("Cache-Control", "no-store").build();
+        return Response.ok(Me.of(request)).header("Cache-Control", "no-store").build();
     }
 
     @PUT
@@ -77,7 +76,7 @@ public class MeResource {
         String zone = preferences == null ? null : preferences.timeZone();
         Account account = accounts.preferTimeZone(CurrentUser.of(request).orElseThrow().username(), chosenZone(zone));
         CurrentUser.attach(request, account);
-        return Response.ok(describe(request)).header("Cache-Control", "no-store").build();
+        return Response.ok(Me.of(request)).header("Cache-Control", "no-store").build();
     }
 
     /** A region zone id, or empty for blank; anything else is a field error. */
@@ -90,12 +89,5 @@ public class MeResource {
             new FieldProblems().add("timeZone", "meeting.timeZone.invalid").throwIfAny();
         }
         return zone;
-    }
-
-    static Me describe(HttpServletRequest request) {
-        Account account = CurrentUser.of(request).orElseThrow();
-        String token = Sessions.signedIn(request).map(SignedInUser::csrfToken).orElse(null);
-        return new Me(account.username(), account.displayName(), account.role(), account.mustChangePassword(),
-                account.timeZone(), token);
     }
 }

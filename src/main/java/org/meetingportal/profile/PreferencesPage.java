@@ -1,4 +1,4 @@
-package org.meetingportal.security;
+package org.meetingportal.profile;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.meetingportal.account.Account;
+import org.meetingportal.account.CurrentUser;
 import org.meetingportal.account.AccountService;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
