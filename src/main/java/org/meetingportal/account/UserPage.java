@@ -1,6 +1,5 @@
 package org.meetingportal.account;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
+import org.meetingportal.platform.Redirects;
 
 /** {@code /admin/user.xhtml?username=}: edit one account, disable or enable it, reset its password. */
 @Named
@@ -77,10 +77,7 @@ public class UserPage implements Serializable {
         try {
             UserView changed = action.get();
             FacesMessages.flashInfo(doneKey, changed.username());
-            FacesContext faces = FacesContext.getCurrentInstance();
-            faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath()
-                    + "/admin/user.xhtml?username=" + changed.username());
-            faces.responseComplete();
+            Redirects.to("/admin/user.xhtml?username=" + changed.username());
         } catch (DomainException e) {
             FacesMessages.show(e, Map.of("displayName", "edit:displayName", "email", "edit:email", "role", "edit:role",
                     "password", "reset:temporaryPassword"));

@@ -1,6 +1,5 @@
 package org.meetingportal.account;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,6 +12,7 @@ import java.util.Map;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
 import org.meetingportal.platform.Slice;
+import org.meetingportal.platform.Redirects;
 
 /** {@code /admin/users.xhtml}: find accounts, page through them, create one. */
 @Named
@@ -73,10 +73,7 @@ public class UsersPage implements Serializable {
         try {
             throttle.lift(accounts.find(username).username(), currentUser.username());
             FacesMessages.flashInfo("admin.users.lifted", username);
-            FacesContext faces = FacesContext.getCurrentInstance();
-            faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath()
-                    + "/admin/users.xhtml?q=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
-            faces.responseComplete();
+            Redirects.to("/admin/users.xhtml?q=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
         } catch (DomainException e) {
             FacesMessages.show(e, Map.of());
         }
@@ -90,10 +87,7 @@ public class UsersPage implements Serializable {
             UserView created = accounts.create(new NewUser(username, displayName, email, password, role),
                     currentUser.username());
             FacesMessages.flashInfo("admin.users.created", created.username());
-            FacesContext faces = FacesContext.getCurrentInstance();
-            faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath()
-                    + "/admin/users.xhtml?q=" + created.username());
-            faces.responseComplete();
+            Redirects.to("/admin/users.xhtml?q=" + created.username());
         } catch (DomainException e) {
             FacesMessages.show(e, Map.of("username", "create:username", "displayName", "create:displayName",
                     "email", "create:email", "role", "create:role", "password", "create:password"));

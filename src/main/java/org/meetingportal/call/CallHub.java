@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.meetingportal.platform.DomainException;
-import org.meetingportal.platform.SchemaMigration;
+import org.meetingportal.platform.StartupOrder;
 
 /**
  * Carries out what the {@link CallBoard} decides: records every change first, then tells the pages, so
@@ -57,7 +57,7 @@ public class CallHub {
     private ScheduledFuture<?> ticking;
     private long ticks;
 
-    void start(@Observes @Priority(SchemaMigration.PRIORITY + 30) @Initialized(ApplicationScoped.class) Object started) {
+    void start(@Observes @Priority(StartupOrder.CALLS) @Initialized(ApplicationScoped.class) Object started) {
         // The first tick also makes the board, so that a local board settles the last stop's calls now.
         carry(board.tick());
         ticking = scheduler.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);

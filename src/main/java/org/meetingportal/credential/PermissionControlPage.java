@@ -10,6 +10,7 @@ import org.meetingportal.account.AdminOnly;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
 import org.meetingportal.account.CurrentUser;
+import org.meetingportal.platform.Redirects;
 
 /** The standing warning on the admin pages until an admin confirms TRTC's advanced permission control. */
 @Named
@@ -48,9 +49,7 @@ public class PermissionControlPage {
         try {
             current = permissionControl.confirm(currentUser.username());
             FacesMessages.flashInfo("admin.permissionControl.confirmed");
-            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            external.redirect(external.getRequestContextPath() + external.getRequestServletPath());
-            FacesContext.getCurrentInstance().responseComplete();
+            Redirects.to(FacesContext.getCurrentInstance().getExternalContext().getRequestServletPath());
         } catch (DomainException e) {
             FacesMessages.show(e, java.util.Map.of());
         }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.meetingportal.platform.Configuration;
-import org.meetingportal.platform.SchemaMigration;
+import org.meetingportal.platform.StartupOrder;
 
 /**
  * The TRTC application the portal issues credentials for: {@code TRTC_SDK_APP_ID} and
@@ -42,7 +42,7 @@ public class TrtcSettings {
     private Optional<Application> application;
 
     /** Reads and checks the settings once, at start, and says in the log whether video is configured. */
-    void check(@Observes @Priority(SchemaMigration.PRIORITY + 20) @Initialized(ApplicationScoped.class) Object started) {
+    void check(@Observes @Priority(StartupOrder.VIDEO) @Initialized(ApplicationScoped.class) Object started) {
         application = read(configuration);
         LOG.info(application.map(a -> "Video: configured for TRTC SDKAppID " + a.sdkAppId())
                 .orElse("Video: not configured (set TRTC_SDK_APP_ID and TRTC_SECRET_KEY); meetings cannot be joined"));

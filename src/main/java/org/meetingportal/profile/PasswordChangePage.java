@@ -17,6 +17,7 @@ import org.meetingportal.platform.FieldProblem;
 import org.meetingportal.platform.RetryLaterException;
 import org.meetingportal.security.PasswordAttempts;
 import org.meetingportal.security.Sessions;
+import org.meetingportal.platform.Redirects;
 
 /** The password part of {@code /account.xhtml}: proves the current password, sets a new one. */
 @Named
@@ -50,8 +51,7 @@ public class PasswordChangePage {
             Sessions.adopt(request, account);
             CurrentUser.attach(request, account);
             FacesMessages.flashInfo("account.password.changed");
-            external.redirect(external.getRequestContextPath() + "/index.xhtml");
-            faces.responseComplete();
+            Redirects.to("/index.xhtml");
         } catch (RetryLaterException e) {
             faces.getExternalContext().setResponseStatus(429);
             faces.getExternalContext().setResponseHeader("Retry-After", Long.toString(e.retryAfterSeconds()));

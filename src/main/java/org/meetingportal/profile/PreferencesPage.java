@@ -16,6 +16,7 @@ import org.meetingportal.account.AccountService;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
 import org.meetingportal.platform.ZoneChoices;
+import org.meetingportal.platform.Redirects;
 
 /** The time-zone part of {@code /account.xhtml}. An empty choice means "the zone my browser is in". */
 @Named
@@ -58,8 +59,7 @@ public class PreferencesPage {
             Account account = accounts.preferTimeZone(currentUser.username(), MeResource.chosenZone(timeZone));
             CurrentUser.attach((HttpServletRequest) external.getRequest(), account);
             FacesMessages.flashInfo("account.zone.saved", currentUser.zone().getId());
-            external.redirect(external.getRequestContextPath() + "/account.xhtml");
-            faces.responseComplete();
+            Redirects.to("/account.xhtml");
         } catch (DomainException e) {
             FacesMessages.show(e, Map.of("timeZone", "zone:timeZone"));
         }
