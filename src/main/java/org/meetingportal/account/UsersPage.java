@@ -4,7 +4,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,7 +16,7 @@ import org.meetingportal.platform.Redirects;
 /** {@code /admin/users.xhtml}: find accounts, page through them, create one. */
 @Named
 @ViewScoped
-public class UsersPage implements Serializable {
+public class UsersPage extends AccountFormFields {
 
     private static final long serialVersionUID = 1L;
     private static final int PAGE_SIZE = 20;
@@ -40,11 +39,11 @@ public class UsersPage implements Serializable {
     private transient Slice<UserView> results;
     private transient Map<String, Instant> pausedUntil;
 
-    private String username;
-    private String displayName;
-    private String email;
-    private Role role = Role.EMPLOYEE;
     private String password;
+
+    public UsersPage() {
+        role = Role.EMPLOYEE;
+    }
 
     public void load() {
         if (!admins.page()) {
@@ -121,38 +120,6 @@ public class UsersPage implements Serializable {
 
     public void setPage(int page) {
         this.page = page;
-    }
-
-    public String getUsername() {
-        return username;
-    }
-
-    public void setUsername(String username) {
-        this.username = username;
-    }
-
-    public String getDisplayName() {
-        return displayName;
-    }
-
-    public void setDisplayName(String displayName) {
-        this.displayName = displayName;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public Role getRole() {
-        return role;
-    }
-
-    public void setRole(Role role) {
-        this.role = role;
     }
 
     public String getPassword() {
