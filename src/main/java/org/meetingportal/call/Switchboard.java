@@ -46,11 +46,11 @@ public final class Switchboard implements CallBoard {
         }
 
         String other(String username) {
-            return username.equals(caller) ? callee : caller;
+            return new CallParties(caller, callee).other(username);
         }
 
         boolean involves(String username) {
-            return caller.equals(username) || callee.equals(username);
+            return new CallParties(caller, callee).involves(username);
         }
     }
 
