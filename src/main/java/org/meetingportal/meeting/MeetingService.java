@@ -149,13 +149,12 @@ public class MeetingService {
         if (row == null) {
             throw DomainException.notFound();
         }
-        ParticipantRole role = row.role() != null ? row.role()
-                : row.access() == Access.ALL_EMPLOYEES ? ParticipantRole.ATTENDEE : null;
-        if (row.status() == MeetingStatus.CANCELLED || role == null || !person.enabled()) {
+        Optional<ParticipantRole> role = row.access().partOf(Optional.ofNullable(row.role()));
+        if (row.status() == MeetingStatus.CANCELLED || role.isEmpty() || !person.enabled()) {
             throw DomainException.notFound();
         }
         JoinWindow window = JoinWindow.of(row.startsAt(), row.endsAt(), configuration.joinEarly());
-        return new Admission(id, row.roomId(), role, row.attendeeRights(),
+        return new Admission(id, row.roomId(), role.get(), row.attendeeRights(),
                 window.stateAt(row.status(), clock.instant()), window.opensAt(), row.endsAt());
     }
 
