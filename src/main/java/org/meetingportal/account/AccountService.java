@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FieldProblems;
-import org.meetingportal.platform.Page;
+import org.meetingportal.platform.Slice;
 import org.meetingportal.platform.SearchText;
 import org.meetingportal.platform.SecurityLog;
 
@@ -111,19 +111,19 @@ public class AccountService {
 
     /** Accounts whose username, display name or e-mail contains {@code query}, by display name. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<UserView> search(String query, int page, int size) {
+    public Slice<UserView> search(String query, int page, int size) {
         admins.require();
-        Page.check(page, size);
+        int start = Slice.start(page, size);
         String pattern = SearchText.containsPattern(query);
         List<UserView> items = em.createNamedQuery(User.SEARCH, User.class)
                 .setParameter("pattern", pattern)
-                .setFirstResult(Page.offset(page, size))
+                .setFirstResult(start)
                 .setMaxResults(size)
                 .getResultStream()
                 .map(UserView::of)
                 .toList();
         long total = em.createNamedQuery(User.COUNT_SEARCH, Long.class).setParameter("pattern", pattern).getSingleResult();
-        return new Page<>(items, page, size, total);
+        return new Slice<>(items, page, size, total);
     }
 
     public UserView create(NewUser input, String actor) {

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.meetingportal.platform.Configuration;
-import org.meetingportal.platform.SchemaMigration;
+import org.meetingportal.platform.StartupOrder;
 
 /**
  * On a portal with no account at all, creates {@code admin}: with {@code PORTAL_ADMIN_PASSWORD} when the
@@ -31,7 +31,7 @@ public class InitialAdmin {
     @Inject
     Configuration configuration;
 
-    void create(@Observes @Priority(SchemaMigration.PRIORITY + 10) @Initialized(ApplicationScoped.class) Object started) {
+    void create(@Observes @Priority(StartupOrder.FIRST_ADMIN) @Initialized(ApplicationScoped.class) Object started) {
         Optional<String> configured = configuration.initialAdminPassword();
         Optional<String> generated;
         try {

@@ -1,21 +1,19 @@
 package org.meetingportal.account;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.Serializable;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
-import org.meetingportal.security.CurrentUser;
+import org.meetingportal.platform.Redirects;
 
 /** {@code /admin/user.xhtml?username=}: edit one account, disable or enable it, reset its password. */
 @Named
 @ViewScoped
-public class UserPage implements Serializable {
+public class UserPage extends AccountFormFields {
 
     private static final long serialVersionUID = 1L;
 
@@ -28,12 +26,8 @@ public class UserPage implements Serializable {
     @Inject
     AdminOnly admins;
 
-    private String username;
     /** Display data, not kept with the view: a view restored elsewhere (another node, after a restart) reads it again. */
     private transient UserView user;
-    private String displayName;
-    private String email;
-    private Role role;
     private long version;
     private String temporaryPassword;
 
@@ -78,10 +72,7 @@ public class UserPage implements Serializable {
         try {
             UserView changed = action.get();
             FacesMessages.flashInfo(doneKey, changed.username());
-            FacesContext faces = FacesContext.getCurrentInstance();
-            faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath()
-                    + "/admin/user.xhtml?username=" + changed.username());
-            faces.responseComplete();
+            Redirects.to("/admin/user.xhtml?username=" + changed.username());
         } catch (DomainException e) {
             FacesMessages.show(e, Map.of("displayName", "edit:displayName", "email", "edit:email", "role", "edit:role",
                     "password", "reset:temporaryPassword"));
@@ -113,38 +104,6 @@ public class UserPage implements Serializable {
             }
         }
         return user;
-    }
-
-    public String getUsername() {
-        return username;
-    }
-
-    public void setUsername(String username) {
-        this.username = username;
-    }
-
-    public String getDisplayName() {
-        return displayName;
-    }
-
-    public void setDisplayName(String displayName) {
-        this.displayName = displayName;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public Role getRole() {
-        return role;
-    }
-
-    public void setRole(Role role) {
-        this.role = role;
     }
 
     public long getVersion() {

@@ -1,24 +1,22 @@
 package org.meetingportal.account;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
-import org.meetingportal.platform.Page;
-import org.meetingportal.security.CurrentUser;
+import org.meetingportal.platform.Slice;
+import org.meetingportal.platform.Redirects;
 
 /** {@code /admin/users.xhtml}: find accounts, page through them, create one. */
 @Named
 @ViewScoped
-public class UsersPage implements Serializable {
+public class UsersPage extends AccountFormFields {
 
     private static final long serialVersionUID = 1L;
     private static final int PAGE_SIZE = 20;
@@ -38,14 +36,14 @@ public class UsersPage implements Serializable {
     private String query;
     private int page;
     /** Display data, not kept with the view: a view restored elsewhere (another node, after a restart) reads it again. */
-    private transient Page<UserView> results;
+    private transient Slice<UserView> results;
     private transient Map<String, Instant> pausedUntil;
 
-    private String username;
-    private String displayName;
-    private String email;
-    private Role role = Role.EMPLOYEE;
     private String password;
+
+    public UsersPage() {
+        role = Role.EMPLOYEE;
+    }
 
     public void load() {
         if (!admins.page()) {
@@ -74,10 +72,7 @@ public class UsersPage implements Serializable {
         try {
             throttle.lift(accounts.find(username).username(), currentUser.username());
             FacesMessages.flashInfo("admin.users.lifted", username);
-            FacesContext faces = FacesContext.getCurrentInstance();
-            faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath()
-                    + "/admin/users.xhtml?q=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
-            faces.responseComplete();
+            Redirects.to("/admin/users.xhtml?q=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
         } catch (DomainException e) {
             FacesMessages.show(e, Map.of());
         }
@@ -91,10 +86,7 @@ public class UsersPage implements Serializable {
             UserView created = accounts.create(new NewUser(username, displayName, email, password, role),
                     currentUser.username());
             FacesMessages.flashInfo("admin.users.created", created.username());
-            FacesContext faces = FacesContext.getCurrentInstance();
-            faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath()
-                    + "/admin/users.xhtml?q=" + created.username());
-            faces.responseComplete();
+            Redirects.to("/admin/users.xhtml?q=" + created.username());
         } catch (DomainException e) {
             FacesMessages.show(e, Map.of("username", "create:username", "displayName", "create:displayName",
                     "email", "create:email", "role", "create:role", "password", "create:password"));
@@ -107,7 +99,7 @@ public class UsersPage implements Serializable {
         return Role.values();
     }
 
-    public Page<UserView> getResults() {
+    public Slice<UserView> getResults() {
         if (results == null) {
             load();
         }
@@ -128,38 +120,6 @@ public class UsersPage implements Serializable {
 
     public void setPage(int page) {
         this.page = page;
-    }
-
-    public String getUsername() {
-        return username;
-    }
-
-    public void setUsername(String username) {
-        this.username = username;
-    }
-
-    public String getDisplayName() {
-        return displayName;
-    }
-
-    public void setDisplayName(String displayName) {
-        this.displayName = displayName;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public Role getRole() {
-        return role;
-    }
-
-    public void setRole(Role role) {
-        this.role = role;
     }
 
     public String getPassword() {

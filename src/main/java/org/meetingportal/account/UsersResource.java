@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.meetingportal.platform.Page;
+import org.meetingportal.platform.Slice;
 import org.meetingportal.platform.PublicUrl;
 import org.meetingportal.platform.QueryParameters;
 
@@ -51,7 +51,7 @@ public class UsersResource {
     PublicUrl publicUrl;
 
     @GET
-    public Page<UserView> list(@QueryParam("q") String query, @QueryParam("page") String page,
+    public Slice<UserView> list(@QueryParam("q") String query, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         return accounts.search(query, QueryParameters.wholeNumber(page, "page", 0), QueryParameters.wholeNumber(size, "size", 20));
     }

@@ -85,6 +85,10 @@ public class Call {
         return id;
     }
 
+    CallParties parties() {
+        return new CallParties(caller, callee);
+    }
+
     public String getCaller() {
         return caller;
     }

@@ -3,8 +3,6 @@ package org.meetingportal.call;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.meetingportal.call.Switchboard.Invitation;
-import org.meetingportal.call.Switchboard.Step;
 
 /**
  * Presence and the calls in progress: who has a portal page open, which calls ring or run, and what each

@@ -10,14 +10,14 @@ import java.util.Collection;
 public interface CallFanout {
 
     /** An open page as the fan-out reaches it. Both methods may fail for a page that has gone away. */
-    interface Page {
+    interface Receiver {
         void send(String text);
 
         /** A ping frame: the cheapest way to find out that a connection died without a word. */
         void probe();
     }
 
-    void register(String username, String connection, Page page);
+    void register(String username, String connection, Receiver page);
 
     void unregister(String username, String connection);
 

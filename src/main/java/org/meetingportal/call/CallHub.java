@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.meetingportal.platform.DomainException;
-import org.meetingportal.platform.SchemaMigration;
+import org.meetingportal.platform.StartupOrder;
 
 /**
  * Carries out what the {@link CallBoard} decides: records every change first, then tells the pages, so
@@ -57,7 +57,7 @@ public class CallHub {
     private ScheduledFuture<?> ticking;
     private long ticks;
 
-    void start(@Observes @Priority(SchemaMigration.PRIORITY + 30) @Initialized(ApplicationScoped.class) Object started) {
+    void start(@Observes @Priority(StartupOrder.CALLS) @Initialized(ApplicationScoped.class) Object started) {
         // The first tick also makes the board, so that a local board settles the last stop's calls now.
         carry(board.tick());
         ticking = scheduler.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
@@ -74,9 +74,9 @@ public class CallHub {
      * On the board before the page hears "hello": a page that acts on its hello (invites, or is invited by
      * someone who saw it come online) must find itself connected.
      */
-    public void connected(String username, String connection, CallFanout.Page page) {
+    public void connected(String username, String connection, CallFanout.Receiver page) {
         fanout.register(username, connection, page);
-        Switchboard.Step step = board.connect(username, connection);
+        Step step = board.connect(username, connection);
         try {
             page.send(CallMessages.hello(username, board.everyonePresent()));
         } catch (RuntimeException gone) {
@@ -137,7 +137,7 @@ public class CallHub {
             fanout.send(caller, connection, CallMessages.error("unknown-user"));
             return;
         }
-        carry(board.invite(new Switchboard.Invitation(call.getId(), caller, connection, callee, media.get(),
+        carry(board.invite(new Invitation(call.getId(), caller, connection, callee, media.get(),
                 call.getRoomId())));
     }
 
@@ -163,9 +163,9 @@ public class CallHub {
         }
     }
 
-    private void carry(Switchboard.Step step) {
+    private void carry(Step step) {
         step.changes().forEach(calls::record);
-        for (Switchboard.Delivery delivery : step.deliveries()) {
+        for (Delivery delivery : step.deliveries()) {
             fanout.send(delivery.username(), delivery.connection(),
                     CallMessages.of(delivery.signal(), calls::displayName));
         }

@@ -5,8 +5,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Map;
 import java.util.function.Function;
-import org.meetingportal.call.Switchboard.LiveCall;
-import org.meetingportal.call.Switchboard.Signal;
 
 /**
  * The JSON of the call signalling (documented in docs/meetings.md, "Calls"). Server to page: {@code hello}, {@code presence},

@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
-import org.meetingportal.security.CurrentUser;
+import org.meetingportal.account.CurrentUser;
 
 /** {@code /call.xhtml?id=}: one call, for its two parties only; anyone else gets the not-found page. */
 @Named

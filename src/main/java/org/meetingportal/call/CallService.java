@@ -62,7 +62,7 @@ public class CallService {
         return accounts.account(username).map(Account::displayName).orElse(username);
     }
 
-    public void record(Switchboard.Change change) {
+    public void record(Change change) {
         Call call = em.find(Call.class, change.callId());
         if (call != null) {
             call.moveTo(change.state(), change.at());
@@ -73,7 +73,7 @@ public class CallService {
     public long runningRoom(long callId, Account person) {
         Call call = em.find(Call.class, callId);
         if (call == null || !person.enabled()
-                || !(call.getCaller().equals(person.username()) || call.getCallee().equals(person.username()))) {
+                || !call.parties().involves(person.username())) {
             throw DomainException.notFound();
         }
         if (call.getState() != CallState.ACCEPTED) {
@@ -92,7 +92,7 @@ public class CallService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public CallView find(long id, String username) {
         Call call = em.find(Call.class, id);
-        if (call == null || !(call.getCaller().equals(username) || call.getCallee().equals(username))) {
+        if (call == null || !call.parties().involves(username)) {
             throw DomainException.notFound();
         }
         return views(List.of(call), username).get(0);

@@ -39,7 +39,7 @@ public class CallSocket {
      */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
-    private static final String PAGE = SocketPage.class.getName();
+    private static final String PAGE = SocketConnection.class.getName();
 
     @Inject
     CallHub hub;
@@ -58,7 +58,7 @@ public class CallSocket {
         session.setMaxTextMessageBufferSize(MAX_BUFFERED);
         session.setMaxIdleTimeout(IDLE_TIMEOUT.toMillis());
         String username = principal.getName();
-        SocketPage page = new SocketPage(session, SocketPage.ANSWER_WAIT, () -> hub.gone(username, session.getId()));
+        SocketConnection page = new SocketConnection(session, SocketConnection.ANSWER_WAIT, () -> hub.gone(username, session.getId()));
         session.getUserProperties().put(PAGE, page);
         sockets.opened(session, signedIn);
         hub.connected(username, session.getId(), page);
@@ -67,7 +67,7 @@ public class CallSocket {
 
     @OnMessage
     public void message(Session session, String text) {
-        SocketPage page = page(session);
+        SocketConnection page = page(session);
         if (page.isGone()) {
             // A container may go on handing over what a page cut off had already sent: drop it unread.
             return;
@@ -103,7 +103,7 @@ public class CallSocket {
         if (session.getUserPrincipal() != null) {
             sockets.closed(session, session.getUserPrincipal().getName());
         }
-        SocketPage page = page(session);
+        SocketConnection page = page(session);
         if (page != null) {
             page.lost();
         }
@@ -114,7 +114,7 @@ public class CallSocket {
         // A dropped connection ends in close(), a failed write or a ping left unanswered.
     }
 
-    private static SocketPage page(Session session) {
-        return (SocketPage) session.getUserProperties().get(PAGE);
+    private static SocketConnection page(Session session) {
+        return (SocketConnection) session.getUserProperties().get(PAGE);
     }
 }

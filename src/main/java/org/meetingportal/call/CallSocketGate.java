@@ -12,7 +12,7 @@ import org.meetingportal.account.Account;
 import org.meetingportal.platform.SecurityLog;
 import org.meetingportal.security.ClientAddress;
 import org.meetingportal.security.CrossSite;
-import org.meetingportal.security.CurrentUser;
+import org.meetingportal.account.CurrentUser;
 
 /**
  * Refuses the WebSocket handshake before the upgrade for anyone not signed in (or disabled), and for

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.meetingportal.security.CurrentUser;
+import org.meetingportal.account.CurrentUser;
 
 /** {@code /calls.xhtml}: colleagues to call, found by name, and one's recent calls; the missed-calls count. */
 @Named

@@ -10,7 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.meetingportal.security.CurrentUser;
+import org.meetingportal.account.CurrentUser;
 
 /**
  * {@code GET /api/calls}: the caller's recent calls, missed ones marked; {@code GET /api/calls/people?q=}:

@@ -14,13 +14,13 @@ public class LocalCallFanout implements CallFanout {
 
     private static final Logger LOG = Logger.getLogger(LocalCallFanout.class.getName());
 
-    private final Map<String, Map<String, Page>> pages = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Receiver>> pages = new ConcurrentHashMap<>();
 
     @Override
-    public void register(String username, String connection, Page page) {
+    public void register(String username, String connection, Receiver page) {
         // Inside compute: an unregister of the person's last other page must not drop the map under this one.
         pages.compute(username, (u, open) -> {
-            Map<String, Page> all = open == null ? new ConcurrentHashMap<>() : open;
+            Map<String, Receiver> all = open == null ? new ConcurrentHashMap<>() : open;
             all.put(connection, page);
             return all;
         });
@@ -46,7 +46,7 @@ public class LocalCallFanout implements CallFanout {
     @Override
     public void probe(Collection<String> usernames) {
         usernames.forEach(username -> pages.getOrDefault(username, Map.of())
-                .values().forEach(page -> quietly(username, page, Page::probe)));
+                .values().forEach(page -> quietly(username, page, Receiver::probe)));
     }
 
     @Override
@@ -55,7 +55,7 @@ public class LocalCallFanout implements CallFanout {
     }
 
     /** A page that went away mid-send has already been reported gone by its connection. */
-    private static void quietly(String username, Page page, Consumer<Page> action) {
+    private static void quietly(String username, Receiver page, Consumer<Receiver> action) {
         try {
             action.accept(page);
         } catch (RuntimeException e) {

@@ -22,57 +22,6 @@ import java.util.Set;
  */
 public final class Switchboard implements CallBoard {
 
-    /** A message for one connection of a person, or for all their connections when {@code connection} is null. */
-    public record Delivery(String username, String connection, Signal signal) {
-    }
-
-    /** A call's new state, to be recorded. */
-    public record Change(long callId, CallState state, Instant at) {
-    }
-
-    /** What one event caused. */
-    public record Step(List<Delivery> deliveries, List<Change> changes) {
-        static Step of() {
-            return new Step(new ArrayList<>(), new ArrayList<>());
-        }
-
-        Step send(String username, String connection, Signal signal) {
-            deliveries.add(new Delivery(username, connection, signal));
-            return this;
-        }
-
-        Step change(long callId, CallState state, Instant at) {
-            changes.add(new Change(callId, state, at));
-            return this;
-        }
-    }
-
-    /**
-     * What a signal says; the socket turns it into JSON. {@code detail} is an error's code or, for
-     * presence, the person whose {@code presence} changed.
-     */
-    public record Signal(String type, LiveCall call, String detail, Presence presence) {
-        static Signal of(String type, LiveCall call) {
-            return new Signal(type, call, null, null);
-        }
-
-        static Signal error(String code) {
-            return new Signal("error", null, code, null);
-        }
-
-        static Signal presence(String username, Presence presence) {
-            return new Signal("presence", null, username, presence);
-        }
-    }
-
-    /** A call the switchboard is handling, as a snapshot. */
-    public record LiveCall(long id, String caller, String callee, Media media, CallState state, long roomId) {
-    }
-
-    /** A new call a caller asks for; the id and room come from the record already written. */
-    public record Invitation(long id, String caller, String callerConnection, String callee, Media media, long roomId) {
-    }
-
     private static final class Line {
         final long id;
         final String caller;
@@ -97,11 +46,11 @@ public final class Switchboard implements CallBoard {
         }
 
         String other(String username) {
-            return username.equals(caller) ? callee : caller;
+            return new CallParties(caller, callee).other(username);
         }
 
         boolean involves(String username) {
-            return caller.equals(username) || callee.equals(username);
+            return new CallParties(caller, callee).involves(username);
         }
     }
 

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Locale;
-import org.meetingportal.platform.Page;
-import org.meetingportal.security.CurrentUser;
+import org.meetingportal.platform.Slice;
+import org.meetingportal.account.CurrentUser;
 import org.meetingportal.account.AdminOnly;
 
 /** {@code /admin/meetings.xhtml}: every meeting, by state, title or participant, a page at a time. */
@@ -27,14 +27,14 @@ public class AdminMeetingsPage {
     private String state;
     private String query;
     private int page;
-    private Page<MeetingView> results;
+    private Slice<MeetingView> results;
 
     /** Ends the request with the forbidden page for anyone but an admin. */
     public void load() {
         admins.page();
     }
 
-    public Page<MeetingView> getResults() {
+    public Slice<MeetingView> getResults() {
         if (results == null) {
             results = meetings.search(currentUser.account().orElseThrow(), chosenState(), query, Math.max(0, page),
                     PAGE_SIZE);
@@ -42,16 +42,16 @@ public class AdminMeetingsPage {
         return results;
     }
 
-    private MeetingState chosenState() {
+    private MeetingPhase chosenState() {
         try {
-            return state == null || state.isBlank() ? null : MeetingState.valueOf(state.toUpperCase(Locale.ROOT));
+            return state == null || state.isBlank() ? null : MeetingPhase.valueOf(state.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return null;
         }
     }
 
-    public MeetingState[] getStates() {
-        return MeetingState.values();
+    public MeetingPhase[] getStates() {
+        return MeetingPhase.values();
     }
 
     public String getState() {

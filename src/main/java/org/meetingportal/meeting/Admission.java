@@ -7,5 +7,5 @@ import java.time.Instant;
  * their role, the attendee rights, and where the meeting stands.
  */
 public record Admission(long meetingId, long roomId, ParticipantRole role, AttendeeRights attendeeRights,
-        MeetingState state, Instant opensAt, Instant endsAt) {
+        MeetingPhase state, Instant opensAt, Instant endsAt) {
 }

@@ -13,13 +13,13 @@ public record JoinWindow(Instant opensAt, Instant closesAt) {
         return new JoinWindow(startsAt.minus(early), endsAt);
     }
 
-    public MeetingState stateAt(MeetingStatus status, Instant now) {
+    public MeetingPhase stateAt(MeetingStatus status, Instant now) {
         if (status == MeetingStatus.CANCELLED) {
-            return MeetingState.CANCELLED;
+            return MeetingPhase.CANCELLED;
         }
         if (now.isBefore(opensAt)) {
-            return MeetingState.UPCOMING;
+            return MeetingPhase.UPCOMING;
         }
-        return now.isBefore(closesAt) ? MeetingState.OPEN : MeetingState.ENDED;
+        return now.isBefore(closesAt) ? MeetingPhase.OPEN : MeetingPhase.ENDED;
     }
 }

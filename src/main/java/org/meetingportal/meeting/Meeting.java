@@ -51,6 +51,7 @@ public class Meeting {
     public static final String SEARCH = "Meeting.search";
     public static final String COUNT_SEARCH = "Meeting.countSearch";
 
+    /** {@link Access#visibleTo} as a query condition: {@code :everyone} for admins, {@code :viewer} the person. */
     static final String VISIBLE = "(:everyone = true or m.access = org.meetingportal.meeting.Access.ALL_EMPLOYEES"
             + " or m.id in (select v.id from Meeting v join v.participants vp where vp.username = :viewer))";
     /** The admins' list: optional status and time bounds, and a text that matches the title or a participant. */
@@ -158,7 +159,7 @@ public class Meeting {
     }
 
     public boolean isVisibleTo(String username, boolean admin) {
-        return admin || access == Access.ALL_EMPLOYEES || roleOf(username).isPresent();
+        return access.visibleTo(roleOf(username), admin);
     }
 
     public Collection<String> usernames(ParticipantRole role) {

@@ -1,7 +1,5 @@
 package org.meetingportal.meeting;
 
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,8 +17,9 @@ import java.util.function.Supplier;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
 import org.meetingportal.platform.ZoneChoices;
-import org.meetingportal.security.CurrentUser;
+import org.meetingportal.account.CurrentUser;
 import org.meetingportal.account.AdminOnly;
+import org.meetingportal.platform.Redirects;
 
 /**
  * {@code /admin/meeting.xhtml}: schedules a meeting (no {@code id}) or edits one ({@code id=}). Times are
@@ -119,9 +118,7 @@ public class MeetingEditPage implements Serializable {
         try {
             MeetingView done = action.get();
             FacesMessages.flashInfo(doneKey, done.title());
-            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-            external.redirect(external.getRequestContextPath() + "/meeting.xhtml?id=" + done.id());
-            FacesContext.getCurrentInstance().responseComplete();
+            Redirects.to("/meeting.xhtml?id=" + done.id());
         } catch (DomainException e) {
             FacesMessages.show(e, FIELDS);
         }
@@ -149,7 +146,7 @@ public class MeetingEditPage implements Serializable {
 
     public boolean isChangeable() {
         MeetingView shown = getMeeting();
-        return shown == null || shown.state() == MeetingState.UPCOMING || shown.state() == MeetingState.OPEN;
+        return shown == null || shown.state() == MeetingPhase.UPCOMING || shown.state() == MeetingPhase.OPEN;
     }
 
     public List<String> getZones() {

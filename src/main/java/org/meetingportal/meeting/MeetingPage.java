@@ -7,7 +7,7 @@ import java.io.IOException;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
 import org.meetingportal.platform.PublicUrl;
-import org.meetingportal.security.CurrentUser;
+import org.meetingportal.account.CurrentUser;
 
 /**
  * {@code /meeting.xhtml?id=}: one meeting as its people see it. Anyone who may not see it gets the
@@ -48,7 +48,7 @@ public class MeetingPage {
      */
     public boolean isMayJoin() {
         return (meeting.yourRole() != null || meeting.access() == Access.ALL_EMPLOYEES)
-                && meeting.state() != MeetingState.ENDED && meeting.state() != MeetingState.CANCELLED;
+                && meeting.state() != MeetingPhase.ENDED && meeting.state() != MeetingPhase.CANCELLED;
     }
 
     /** Attendees of a view-only meeting watch and listen; the server gives them no right to publish. */

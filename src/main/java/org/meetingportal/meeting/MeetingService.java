@@ -32,7 +32,7 @@ import org.meetingportal.account.AccountService;
 import org.meetingportal.platform.Configuration;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FieldProblems;
-import org.meetingportal.platform.Page;
+import org.meetingportal.platform.Slice;
 import org.meetingportal.platform.SearchText;
 import org.meetingportal.account.AdminOnly;
 
@@ -106,8 +106,8 @@ public class MeetingService {
         if (input.version() != meeting.getVersion()) {
             throw DomainException.stale();
         }
-        MeetingState state = window(meeting).stateAt(meeting.getStatus(), clock.instant());
-        if (state == MeetingState.CANCELLED || state == MeetingState.ENDED) {
+        MeetingPhase state = window(meeting).stateAt(meeting.getStatus(), clock.instant());
+        if (state == MeetingPhase.CANCELLED || state == MeetingPhase.ENDED) {
             throw new DomainException(DomainException.Kind.CONFLICT, "meeting.edit." + state.name().toLowerCase(Locale.ROOT));
         }
         MeetingPlan plan = MeetingRules.plan(input, meeting.getCreatedBy(), clock.instant());
@@ -149,13 +149,12 @@ public class MeetingService {
         if (row == null) {
             throw DomainException.notFound();
         }
-        ParticipantRole role = row.role() != null ? row.role()
-                : row.access() == Access.ALL_EMPLOYEES ? ParticipantRole.ATTENDEE : null;
-        if (row.status() == MeetingStatus.CANCELLED || role == null || !person.enabled()) {
+        Optional<ParticipantRole> role = row.access().partOf(Optional.ofNullable(row.role()));
+        if (row.status() == MeetingStatus.CANCELLED || role.isEmpty() || !person.enabled()) {
             throw DomainException.notFound();
         }
         JoinWindow window = JoinWindow.of(row.startsAt(), row.endsAt(), configuration.joinEarly());
-        return new Admission(id, row.roomId(), role, row.attendeeRights(),
+        return new Admission(id, row.roomId(), role.get(), row.attendeeRights(),
                 window.stateAt(row.status(), clock.instant()), window.opensAt(), row.endsAt());
     }
 
@@ -201,25 +200,25 @@ public class MeetingService {
      * The meetings a viewer may see in one part of the timeline: for the "My meetings" page
      * ({@code everyone} false) or the API, where admins see every meeting ({@code everyone} true for them).
      */
-    public Page<MeetingView> list(Account viewer, boolean everyone, Period period, int page, int size) {
-        Page.check(page, size);
+    public Slice<MeetingView> list(Account viewer, boolean everyone, Period period, int page, int size) {
+        int start = Slice.start(page, size);
         Instant now = clock.instant();
         boolean all = everyone && viewer.isAdmin();
         String find = period == Period.CURRENT ? Meeting.FIND_VISIBLE_ENDING_AFTER : Meeting.FIND_VISIBLE_ENDED_BY;
         String count = period == Period.CURRENT ? Meeting.COUNT_VISIBLE_ENDING_AFTER : Meeting.COUNT_VISIBLE_ENDED_BY;
         List<Meeting> meetings = em.createNamedQuery(find, Meeting.class)
                 .setParameter("now", now).setParameter("everyone", all).setParameter("viewer", viewer.username())
-                .setFirstResult(Page.offset(page, size)).setMaxResults(size).getResultList();
+                .setFirstResult(start).setMaxResults(size).getResultList();
         long total = em.createNamedQuery(count, Long.class)
                 .setParameter("now", now).setParameter("everyone", all).setParameter("viewer", viewer.username())
                 .getSingleResult();
-        return new Page<>(views(meetings, viewer), page, size, total);
+        return new Slice<>(views(meetings, viewer), page, size, total);
     }
 
     /** The admins' list: every meeting, optionally in one state and matching a title or participant. */
-    public Page<MeetingView> search(Account admin, MeetingState state, String text, int page, int size) {
+    public Slice<MeetingView> search(Account admin, MeetingPhase state, String text, int page, int size) {
         admins.require();
-        Page.check(page, size);
+        int start = Slice.start(page, size);
         Instant now = clock.instant();
         Instant opensBy = now.plus(configuration.joinEarly());
         String pattern = text == null || text.isBlank() ? null
@@ -232,18 +231,18 @@ public class MeetingService {
         TypedQuery<Long> count = em.createNamedQuery(Meeting.COUNT_SEARCH, Long.class);
         for (TypedQuery<?> query : List.<TypedQuery<?>>of(find, count)) {
             query.setParameter("status", state == null ? null
-                    : state == MeetingState.CANCELLED ? MeetingStatus.CANCELLED : MeetingStatus.SCHEDULED);
+                    : state == MeetingPhase.CANCELLED ? MeetingStatus.CANCELLED : MeetingStatus.SCHEDULED);
             // Open bounds are the ends of time rather than nulls: PostgreSQL cannot type "? is null" for a
             // timestamp, and plain comparisons let the database use its indexes.
-            query.setParameter("startsAfter", state == MeetingState.UPCOMING ? opensBy : BEGINNING_OF_TIME);
-            query.setParameter("startsNotAfter", state == MeetingState.OPEN ? opensBy : END_OF_TIME);
-            query.setParameter("endsAfter", state == MeetingState.OPEN ? now : BEGINNING_OF_TIME);
-            query.setParameter("endsNotAfter", state == MeetingState.ENDED ? now : END_OF_TIME);
+            query.setParameter("startsAfter", state == MeetingPhase.UPCOMING ? opensBy : BEGINNING_OF_TIME);
+            query.setParameter("startsNotAfter", state == MeetingPhase.OPEN ? opensBy : END_OF_TIME);
+            query.setParameter("endsAfter", state == MeetingPhase.OPEN ? now : BEGINNING_OF_TIME);
+            query.setParameter("endsNotAfter", state == MeetingPhase.ENDED ? now : END_OF_TIME);
             query.setParameter("pattern", pattern);
             query.setParameter("usernames", usernames);
         }
-        List<Meeting> meetings = find.setFirstResult(Page.offset(page, size)).setMaxResults(size).getResultList();
-        return new Page<>(views(meetings, admin), page, size, count.getSingleResult());
+        List<Meeting> meetings = find.setFirstResult(start).setMaxResults(size).getResultList();
+        return new Slice<>(views(meetings, admin), page, size, count.getSingleResult());
     }
 
     private Meeting visible(long id, Account viewer) {

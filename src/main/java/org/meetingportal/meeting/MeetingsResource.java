@@ -21,10 +21,10 @@ import java.util.List;
 import org.meetingportal.account.Account;
 import org.meetingportal.account.Role;
 import org.meetingportal.platform.FieldProblems;
-import org.meetingportal.platform.Page;
+import org.meetingportal.platform.Slice;
 import org.meetingportal.platform.PublicUrl;
 import org.meetingportal.platform.QueryParameters;
-import org.meetingportal.security.CurrentUser;
+import org.meetingportal.account.CurrentUser;
 
 /**
  * {@code /api/meetings}: everyone signed in reads the meetings they may see; admins schedule, edit and
@@ -46,7 +46,7 @@ public class MeetingsResource {
 
     /** The caller's meetings (admins: all), {@code when=current} (default, soonest first) or {@code past}. */
     @GET
-    public Page<MeetingView> list(@QueryParam("when") String when, @QueryParam("page") String page,
+    public Slice<MeetingView> list(@QueryParam("when") String when, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         MeetingService.Period period;
         if (when == null || when.isBlank() || when.equalsIgnoreCase("current")) {

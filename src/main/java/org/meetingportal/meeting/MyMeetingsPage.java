@@ -3,8 +3,8 @@ package org.meetingportal.meeting;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.meetingportal.platform.Page;
-import org.meetingportal.security.CurrentUser;
+import org.meetingportal.platform.Slice;
+import org.meetingportal.account.CurrentUser;
 
 /**
  * {@code /index.xhtml}, "My meetings": the ones not yet over, soonest first, then the past ones a page at a
@@ -24,10 +24,10 @@ public class MyMeetingsPage {
     CurrentUser currentUser;
 
     private int pastPage;
-    private Page<MeetingView> current;
-    private Page<MeetingView> past;
+    private Slice<MeetingView> current;
+    private Slice<MeetingView> past;
 
-    public Page<MeetingView> getCurrent() {
+    public Slice<MeetingView> getCurrent() {
         if (current == null) {
             current = meetings.list(currentUser.account().orElseThrow(), false, MeetingService.Period.CURRENT, 0,
                     CURRENT_SIZE);
@@ -35,7 +35,7 @@ public class MyMeetingsPage {
         return current;
     }
 
-    public Page<MeetingView> getPast() {
+    public Slice<MeetingView> getPast() {
         if (past == null) {
             past = meetings.list(currentUser.account().orElseThrow(), false, MeetingService.Period.PAST,
                     Math.max(0, pastPage), PAST_SIZE);

@@ -4,8 +4,6 @@ import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
 import jakarta.faces.context.ExceptionHandlerWrapper;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,14 +57,11 @@ public class ExpiredViewHandlerFactory extends ExceptionHandlerFactory {
 
         /** Back to the same page; the template reads {@code expired} and says what happened. */
         private static void sendBack(String viewId) {
-            FacesContext faces = FacesContext.getCurrentInstance();
-            ExternalContext external = faces.getExternalContext();
             try {
-                external.redirect(external.getRequestContextPath() + target(viewId) + "?" + EXPIRED_PARAMETER + "=true");
+                Redirects.to(target(viewId) + "?" + EXPIRED_PARAMETER + "=true");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            faces.responseComplete();
         }
     }
 }

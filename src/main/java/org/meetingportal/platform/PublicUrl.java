@@ -31,7 +31,7 @@ public class PublicUrl {
     private Optional<String> configured;
 
     /** Reads the setting at start, so that a malformed URL stops the deployment with its name. */
-    void check(@Observes @Priority(SchemaMigration.PRIORITY) @Initialized(ApplicationScoped.class) Object started) {
+    void check(@Observes @Priority(StartupOrder.SCHEMA) @Initialized(ApplicationScoped.class) Object started) {
         configured = configuration.publicUrl();
         if (configured.isEmpty()) {
             LOG.info("Links: " + Configuration.PUBLIC_URL + " is not set, so links name the address the server was "

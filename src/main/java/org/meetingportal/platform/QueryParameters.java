@@ -31,7 +31,7 @@ public final class QueryParameters {
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw DomainException.invalid(List.of(new FieldProblem(name, "page.invalid", Page.MAX_SIZE)));
+            throw DomainException.invalid(List.of(new FieldProblem(name, "page.invalid", Slice.MAX_SIZE)));
         }
     }
 }

@@ -18,15 +18,12 @@ import org.flywaydb.core.api.output.MigrateResult;
 @ApplicationScoped
 public class SchemaMigration {
 
-    /** Observers of application start that need the schema run after this priority. */
-    public static final int PRIORITY = 100;
-
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
     @Resource(lookup = "java:comp/env/jdbc/portal")
     DataSource dataSource;
 
-    void migrate(@Observes @Priority(PRIORITY) @Initialized(ApplicationScoped.class) Object started) {
+    void migrate(@Observes @Priority(StartupOrder.SCHEMA) @Initialized(ApplicationScoped.class) Object started) {
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")

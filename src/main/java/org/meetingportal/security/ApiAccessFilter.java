@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.meetingportal.account.Account;
+import org.meetingportal.account.CurrentUser;
 import org.meetingportal.platform.ProblemResponses;
 import org.meetingportal.platform.SecurityLog;
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.meetingportal.platform.Configuration;
 import org.meetingportal.platform.IpAddresses;
-import org.meetingportal.platform.SchemaMigration;
+import org.meetingportal.platform.StartupOrder;
 
 /**
  * The address a request came from, for sign-in throttling, the credential audit and security events.
@@ -33,7 +33,7 @@ public class ClientAddress {
     private Set<String> trustedProxies;
 
     /** Reads the setting at start, so that a mistyped address stops the deployment with its name. */
-    void check(@Observes @Priority(SchemaMigration.PRIORITY) @Initialized(ApplicationScoped.class) Object started) {
+    void check(@Observes @Priority(StartupOrder.SCHEMA) @Initialized(ApplicationScoped.class) Object started) {
         proxies();
     }
 

@@ -12,9 +12,11 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.meetingportal.account.CurrentUser;
 import org.meetingportal.platform.DatabaseUnavailable;
 import org.meetingportal.platform.FacesMessages;
 import org.meetingportal.platform.LocalPaths;
+import org.meetingportal.platform.Redirects;
 
 /** {@code /login.xhtml}: signs a person in and takes them where they were going. */
 @Named
@@ -72,9 +74,7 @@ public class LoginPage {
     }
 
     private void redirect() throws IOException {
-        ExternalContext external = faces.getExternalContext();
-        external.redirect(external.getRequestContextPath() + (LocalPaths.isLocal(next) ? next : "/index.xhtml"));
-        faces.responseComplete();
+        Redirects.to(LocalPaths.isLocal(next) ? next : "/index.xhtml");
     }
 
     public String getUsername() {

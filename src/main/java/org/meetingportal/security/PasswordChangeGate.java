@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
 import org.meetingportal.account.Account;
+import org.meetingportal.account.CurrentUser;
 
 /**
  * Sends a person who must change their password to the account page, whatever page they ask for, until

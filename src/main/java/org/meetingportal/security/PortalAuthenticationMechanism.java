@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.meetingportal.account.Account;
+import org.meetingportal.account.CurrentUser;
 import org.meetingportal.account.AccountService;
 import org.meetingportal.platform.Configuration;
 import org.meetingportal.platform.DatabaseUnavailable;

@@ -60,7 +60,7 @@ public class SessionResource {
                 AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
         SignInOutcome outcome = SignInOutcome.of(request);
         if (status == AuthenticationStatus.SUCCESS && outcome.result() == SignInOutcome.Result.SIGNED_IN) {
-            return Response.ok(MeResource.describe(request)).header("Cache-Control", "no-store").build();
+            return Response.ok(Me.of(request)).header("Cache-Control", "no-store").build();
         }
         if (outcome.result() == SignInOutcome.Result.UNAVAILABLE) {
             throw DatabaseUnavailable.refusal();

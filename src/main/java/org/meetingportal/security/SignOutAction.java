@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import org.meetingportal.platform.Redirects;
 
 /** The sign-out button of every page: a POST, so that no link or image elsewhere can sign anybody out. */
 @Named
@@ -19,7 +20,6 @@ public class SignOutAction {
     public void signOut() throws IOException {
         ExternalContext external = faces.getExternalContext();
         Sessions.end((HttpServletRequest) external.getRequest());
-        external.redirect(external.getRequestContextPath() + "/login.xhtml?signedOut=true");
-        faces.responseComplete();
+        Redirects.to("/login.xhtml?signedOut=true");
     }
 }

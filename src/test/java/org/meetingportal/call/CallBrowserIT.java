@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.meetingportal.media.TrtcTokens;
+import org.meetingportal.credential.TrtcTokens;
 import org.meetingportal.testing.Browsers;
 import org.meetingportal.testing.PortalIT;
 import org.meetingportal.testing.TestPortal;

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.meetingportal.media.TrtcTokens;
+import org.meetingportal.credential.TrtcTokens;
 import org.meetingportal.testing.CallSocketClient;
 import org.meetingportal.testing.HttpAnswer;
 import org.meetingportal.testing.PortalClient;
@@ -214,7 +214,7 @@ class CallsSocketIT extends PortalIT {
         long closed = System.nanoTime();
         bobPage.abort();
         // Where the server does not report the cut-off connection, the unanswered ping does: allow for it.
-        JsonObject ended = annPage.next("ended", GRACE.plus(SocketPage.ANSWER_WAIT).plusSeconds(5));
+        JsonObject ended = annPage.next("ended", GRACE.plus(SocketConnection.ANSWER_WAIT).plusSeconds(5));
         long after = Duration.ofNanos(System.nanoTime() - closed).toMillis();
         assertEquals("ENDED", state(ended));
         assertTrue(after >= GRACE.toMillis() - 1000, "not before the grace: " + after + " ms");

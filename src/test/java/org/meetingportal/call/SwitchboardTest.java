@@ -13,9 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.meetingportal.call.Switchboard.Delivery;
-import org.meetingportal.call.Switchboard.Invitation;
-import org.meetingportal.call.Switchboard.Step;
 
 /** Every transition of a call, with a clock the test moves by hand. */
 class SwitchboardTest {

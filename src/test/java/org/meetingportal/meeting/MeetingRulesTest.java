@@ -99,10 +99,10 @@ class MeetingRulesTest {
         Instant start = Instant.parse("2026-12-01T09:00:00Z");
         JoinWindow window = JoinWindow.of(start, start.plus(Duration.ofHours(1)), Duration.ofMinutes(10));
         assertEquals(start.minus(Duration.ofMinutes(10)), window.opensAt());
-        assertEquals(MeetingState.UPCOMING, window.stateAt(MeetingStatus.SCHEDULED, start.minusSeconds(601)));
-        assertEquals(MeetingState.OPEN, window.stateAt(MeetingStatus.SCHEDULED, start.minusSeconds(600)));
-        assertEquals(MeetingState.OPEN, window.stateAt(MeetingStatus.SCHEDULED, start.plusSeconds(3599)));
-        assertEquals(MeetingState.ENDED, window.stateAt(MeetingStatus.SCHEDULED, start.plusSeconds(3600)));
-        assertEquals(MeetingState.CANCELLED, window.stateAt(MeetingStatus.CANCELLED, start));
+        assertEquals(MeetingPhase.UPCOMING, window.stateAt(MeetingStatus.SCHEDULED, start.minusSeconds(601)));
+        assertEquals(MeetingPhase.OPEN, window.stateAt(MeetingStatus.SCHEDULED, start.minusSeconds(600)));
+        assertEquals(MeetingPhase.OPEN, window.stateAt(MeetingStatus.SCHEDULED, start.plusSeconds(3599)));
+        assertEquals(MeetingPhase.ENDED, window.stateAt(MeetingStatus.SCHEDULED, start.plusSeconds(3600)));
+        assertEquals(MeetingPhase.CANCELLED, window.stateAt(MeetingStatus.CANCELLED, start));
     }
 }
