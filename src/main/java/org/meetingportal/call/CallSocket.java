@@ -1,5 +1,7 @@
 package org.meetingportal.call;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -39,7 +41,11 @@ public class CallSocket {
      */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
-    private static final String PAGE = SocketConnection.class.getName();
+    static final String PAGE = SocketConnection.class.getName();
+
+    /** Pings and closes, which may wait for a page that reads nothing; never the thread that decides them. */
+    @Resource
+    ManagedExecutorService control;
 
     @Inject
     CallHub hub;
@@ -58,7 +64,8 @@ public class CallSocket {
         session.setMaxTextMessageBufferSize(MAX_BUFFERED);
         session.setMaxIdleTimeout(IDLE_TIMEOUT.toMillis());
         String username = principal.getName();
-        SocketConnection page = new SocketConnection(session, SocketConnection.ANSWER_WAIT, () -> hub.gone(username, session.getId()));
+        SocketConnection page = new SocketConnection(session, SocketConnection.ANSWER_WAIT,
+                () -> hub.gone(username, session.getId()), control);
         session.getUserProperties().put(PAGE, page);
         sockets.opened(session, signedIn);
         hub.connected(username, session.getId(), page);

@@ -94,6 +94,11 @@ public class CallSockets {
     }
 
     static void close(Session session, String reason) {
+        if (session.getUserProperties().get(CallSocket.PAGE) instanceof SocketConnection page) {
+            // Off this thread: a close writes, and a page that reads nothing would keep it waiting.
+            page.cutOff(CloseReason.CloseCodes.VIOLATED_POLICY, reason);
+            return;
+        }
         try {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
         } catch (IOException | IllegalStateException alreadyClosed) {

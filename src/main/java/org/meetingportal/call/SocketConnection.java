@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,6 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * even when they write to it, and a connection dropped without a reset (a laptop lid, a proxy in between)
  * accepts writes for many minutes. Browsers answer every ping frame with a pong at once, so a page that has
  * not answered a ping, nor said anything else, for {@link #ANSWER_WAIT} is gone.
+ *
+ * <p>The standard API has no ping and no close that cannot wait for the page: both write, and a write to a
+ * page that reads nothing waits for its buffer. So both are made on {@code control}, never on the thread that
+ * decided them (the ticker that probes everyone, a request, another page).
  */
 final class SocketConnection implements CallFanout.Receiver {
 
@@ -46,6 +52,10 @@ final class SocketConnection implements CallFanout.Receiver {
     private final long answerWaitNanos;
     private final long writeWaitNanos;
     private final Runnable gone;
+    private final Executor control;
+    /** A ping or close handed to {@link #control} and not yet done: never more than one at a time. */
+    private final AtomicBoolean controlling = new AtomicBoolean();
+    private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicInteger state = new AtomicInteger(OPENING);
     /** When the oldest ping still unanswered went out; 0 when every ping has been answered. */
     private volatile long pingedAt;
@@ -63,12 +73,13 @@ final class SocketConnection implements CallFanout.Receiver {
      * @param answerWait how long a ping may stay unanswered before the page counts as gone
      * @param gone what to do, once, when the page has gone
      */
-    SocketConnection(Session session, Duration answerWait, Runnable gone) {
-        this(session, answerWait, WRITE_WAIT, gone);
+    SocketConnection(Session session, Duration answerWait, Runnable gone, Executor control) {
+        this(session, answerWait, WRITE_WAIT, gone, control);
     }
 
-    SocketConnection(Session session, Duration answerWait, Duration writeWait, Runnable gone) {
+    SocketConnection(Session session, Duration answerWait, Duration writeWait, Runnable gone, Executor control) {
         this.session = session;
+        this.control = control;
         this.remote = session.getAsyncRemote();
         this.remote.setSendTimeout(writeWait.toMillis());
         this.answerWaitNanos = answerWait.toNanos();
@@ -145,15 +156,23 @@ final class SocketConnection implements CallFanout.Receiver {
             cutOff(CloseReason.CloseCodes.GOING_AWAY, "not reading");
             return;
         }
-        try {
-            // Noted before sending: the answer may come back before sendPing returns.
-            if (pinged == 0) {
-                pingedAt = now;
-            }
-            remote.sendPing(ByteBuffer.allocate(0));
-        } catch (IOException | RuntimeException e) {
-            lost();
+        if (!controlling.compareAndSet(false, true)) {
+            // The last ping is still being written: the page reads nothing, and the answer wait will tell.
+            return;
         }
+        // Noted before sending: the answer may come back before sendPing returns.
+        if (pinged == 0) {
+            pingedAt = now;
+        }
+        control.execute(() -> {
+            try {
+                remote.sendPing(ByteBuffer.allocate(0));
+            } catch (IOException | RuntimeException e) {
+                lost();
+            } finally {
+                controlling.set(false);
+            }
+        });
     }
 
     /** Any message or pong from the page. */
@@ -172,12 +191,17 @@ final class SocketConnection implements CallFanout.Receiver {
 
     /** Closes the connection, saying why, and reports the page gone. */
     void cutOff(CloseReason.CloseCode code, String reason) {
-        try {
-            session.close(new CloseReason(code, reason));
-        } catch (IOException | IllegalStateException alreadyClosed) {
-            // gone either way
-        }
         lost();
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        control.execute(() -> {
+            try {
+                session.close(new CloseReason(code, reason));
+            } catch (IOException | IllegalStateException alreadyClosed) {
+                // gone either way
+            }
+        });
     }
 
     /** Whether the page is gone: whatever it still sends is not heard any more. */

@@ -41,6 +41,7 @@ class CallSocketsTest {
             this.session = (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
                     (proxy, method, args) -> switch (method.getName()) {
                         case "getId" -> this.id;
+                        case "getUserProperties" -> java.util.Map.of();
                         case "isOpen" -> closed == null;
                         case "close" -> {
                             closed = args == null ? new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "") : (CloseReason) args[0];

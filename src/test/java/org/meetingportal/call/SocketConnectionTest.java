@@ -75,7 +75,7 @@ class SocketConnectionTest {
 
     @Test
     void aPageLostWhileOpeningIsReportedOnceItIsRegistered() {
-        SocketConnection page = new SocketConnection(new Connection().session(), Duration.ofMinutes(1), reports::incrementAndGet);
+        SocketConnection page = new SocketConnection(new Connection().session(), Duration.ofMinutes(1), reports::incrementAndGet, Runnable::run);
         page.lost();
         assertEquals(0, reports.get(), "not before the hub knows the page");
         page.opened();
@@ -87,7 +87,7 @@ class SocketConnectionTest {
     @Test
     void aFailedWriteReportsThePageGoneOnce() {
         Connection connection = new Connection();
-        SocketConnection page = new SocketConnection(connection.session(), Duration.ofMinutes(1), reports::incrementAndGet);
+        SocketConnection page = new SocketConnection(connection.session(), Duration.ofMinutes(1), reports::incrementAndGet, Runnable::run);
         page.opened();
         page.send("hello");
         page.probe();
@@ -102,7 +102,7 @@ class SocketConnectionTest {
     @Test
     void aPageThatLeavesAPingUnansweredIsClosedAndReported() throws Exception {
         Connection connection = new Connection();
-        SocketConnection page = new SocketConnection(connection.session(), Duration.ofMillis(50), reports::incrementAndGet);
+        SocketConnection page = new SocketConnection(connection.session(), Duration.ofMillis(50), reports::incrementAndGet, Runnable::run);
         page.opened();
         page.probe();
         Thread.sleep(100);
@@ -121,7 +121,7 @@ class SocketConnectionTest {
     void signalsGoOutOneAtATimeInTheirOrder() {
         Connection connection = new Connection();
         connection.holding = true;
-        SocketConnection page = new SocketConnection(connection.session(), Duration.ofMinutes(1), reports::incrementAndGet);
+        SocketConnection page = new SocketConnection(connection.session(), Duration.ofMinutes(1), reports::incrementAndGet, Runnable::run);
         page.opened();
         page.send("1");
         page.send("2");
@@ -139,7 +139,7 @@ class SocketConnectionTest {
     void aPageThatStopsReadingNeverHoldsUpTheSenderAndIsCutOff() {
         Connection connection = new Connection();
         connection.holding = true;
-        SocketConnection page = new SocketConnection(connection.session(), Duration.ofMinutes(1), reports::incrementAndGet);
+        SocketConnection page = new SocketConnection(connection.session(), Duration.ofMinutes(1), reports::incrementAndGet, Runnable::run);
         page.opened();
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
             for (int i = 0; i <= SocketConnection.MAX_WAITING + 1; i++) {
@@ -157,7 +157,7 @@ class SocketConnectionTest {
         Connection connection = new Connection();
         connection.holding = true;
         SocketConnection page = new SocketConnection(connection.session(), Duration.ofMinutes(1), Duration.ofMillis(50),
-                reports::incrementAndGet);
+                reports::incrementAndGet, Runnable::run);
         page.opened();
         page.send("ringing");
         page.probe();
@@ -171,12 +171,34 @@ class SocketConnectionTest {
 
     @Test
     void aPageMaySendSoManyMessagesInTheWindow() {
-        SocketConnection page = new SocketConnection(new Connection().session(), Duration.ofMinutes(1), reports::incrementAndGet);
+        SocketConnection page = new SocketConnection(new Connection().session(), Duration.ofMinutes(1), reports::incrementAndGet, Runnable::run);
         long start = System.nanoTime();
         for (int i = 0; i < SocketConnection.MAX_MESSAGES_PER_WINDOW; i++) {
             assertTrue(page.admit(start + i), "message " + i);
         }
         assertFalse(page.admit(start + SocketConnection.MAX_MESSAGES_PER_WINDOW), "one more in the same window");
         assertTrue(page.admit(start + SocketConnection.MESSAGE_WINDOW.toNanos() + 1), "the next window");
+    }
+
+    @Test
+    void pingsAndClosesAreHandedOverNeverMadeOnTheThreadThatDecidesThem() {
+        List<Runnable> handedOver = new ArrayList<>();
+        Connection connection = new Connection();
+        SocketConnection page = new SocketConnection(connection.session(), Duration.ofMillis(50),
+                reports::incrementAndGet, handedOver::add);
+        page.opened();
+        page.probe();
+        page.probe();
+        assertEquals(List.of(), connection.written, "the prober never writes the ping itself");
+        assertEquals(1, handedOver.size(), "and hands over one ping at a time, however long it takes");
+
+        page.cutOff(CloseReason.CloseCodes.VIOLATED_POLICY, "too many messages");
+        page.cutOff(CloseReason.CloseCodes.VIOLATED_POLICY, "too many messages");
+        assertEquals(1, reports.get(), "gone at once, reported once");
+        assertEquals(null, connection.closed, "the close is handed over too");
+        assertEquals(2, handedOver.size(), "once");
+        handedOver.forEach(Runnable::run);
+        assertEquals(List.of("ping"), connection.written);
+        assertEquals("too many messages", connection.closed.getReasonPhrase());
     }
 }
