@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -13,6 +14,7 @@ import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -48,6 +50,10 @@ public class CallHub {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /** Pings and closes of sockets, which may wait for a page that reads nothing: never on the ticker. */
+    @Resource
+    ManagedExecutorService control;
+
     @Inject
     CallBoard board;
 
@@ -56,6 +62,11 @@ public class CallHub {
 
     private ScheduledFuture<?> ticking;
     private long ticks;
+
+    /** Where a socket's pings and closes are made. */
+    Executor control() {
+        return control;
+    }
 
     void start(@Observes @Priority(StartupOrder.CALLS) @Initialized(ApplicationScoped.class) Object started) {
         // The first tick also makes the board, so that a local board settles the last stop's calls now.

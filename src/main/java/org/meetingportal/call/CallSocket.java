@@ -1,7 +1,5 @@
 package org.meetingportal.call;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -43,10 +41,6 @@ public class CallSocket {
 
     static final String PAGE = SocketConnection.class.getName();
 
-    /** Pings and closes, which may wait for a page that reads nothing; never the thread that decides them. */
-    @Resource
-    ManagedExecutorService control;
-
     @Inject
     CallHub hub;
 
@@ -65,7 +59,7 @@ public class CallSocket {
         session.setMaxIdleTimeout(IDLE_TIMEOUT.toMillis());
         String username = principal.getName();
         SocketConnection page = new SocketConnection(session, SocketConnection.ANSWER_WAIT,
-                () -> hub.gone(username, session.getId()), control);
+                () -> hub.gone(username, session.getId()), hub.control());
         session.getUserProperties().put(PAGE, page);
         sockets.opened(session, signedIn);
         hub.connected(username, session.getId(), page);
