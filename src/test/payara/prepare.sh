@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prepares a Payara Server unpacked under target/ as an operator would (docs/operations.md): start the domain, apply
-# each step in turn, stop it. A step is an asadmin script (run with multimode) or a JDBC driver jar (added
-# with add-library). Runs once per unpacked server: a marker file says it is done.
+# each step in turn, stop it. A step is an asadmin script (run with multimode), a jar (a JDBC driver) or a
+# folder of jars (Hibernate ORM), added to the domain's libraries with add-library. Runs once per unpacked
+# server: a marker file says it is done.
 #
 #   prepare.sh PAYARA_HOME STEP...
 set -euo pipefail
@@ -13,7 +14,8 @@ trap '"$home/bin/asadmin" stop-domain domain1 > /dev/null' EXIT
 for step in "$@"; do
     case "$step" in
     *.jar) "$home/bin/asadmin" add-library "$step" ;;
-    *) "$home/bin/asadmin" multimode --file "$step" ;;
+    *.asadmin) "$home/bin/asadmin" multimode --file "$step" ;;
+    *) "$home/bin/asadmin" add-library "$step"/*.jar ;;
     esac
 done
 touch "$home/.portal-configured"

@@ -24,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class CallBrowserIT extends PortalIT {
 
-    private static final String KEY = System.getProperty("portal.it.trtcSecretKey");
+    private static final String KEY = TestPortal.setting("TRTC_SECRET_KEY");
 
     private final List<ChromeDriver> browsers = new ArrayList<>();
 

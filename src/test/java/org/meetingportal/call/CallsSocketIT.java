@@ -34,10 +34,10 @@ import org.meetingportal.testing.TestPortal;
  */
 class CallsSocketIT extends PortalIT {
 
-    private static final String KEY = System.getProperty("portal.it.trtcSecretKey");
-    private static final Duration RING = Duration.ofSeconds(Long.parseLong(System.getProperty("portal.it.callRingSeconds")));
-    private static final Duration GRACE = Duration.ofSeconds(Long.parseLong(System.getProperty("portal.it.callGraceSeconds")));
-    private static final int RATE = Integer.parseInt(System.getProperty("portal.it.callRatePerMinute"));
+    private static final String KEY = TestPortal.setting("TRTC_SECRET_KEY");
+    private static final Duration RING = Duration.ofSeconds(TestPortal.numericSetting("PORTAL_CALL_RING_SECONDS"));
+    private static final Duration GRACE = Duration.ofSeconds(TestPortal.numericSetting("PORTAL_CALL_GRACE_SECONDS"));
+    private static final int RATE = (int) TestPortal.numericSetting("PORTAL_CALL_RATE_PER_MINUTE");
     /** Sessions of open sockets are checked every two seconds: a revoked one is closed well within this. */
     private static final Duration SESSION_CHECK = Duration.ofSeconds(5);
 

@@ -34,10 +34,10 @@ import org.meetingportal.testing.TestPortal;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CredentialsApiIT extends PortalIT {
 
-    private static final String KEY = System.getProperty("portal.it.trtcSecretKey");
-    private static final long APP_ID = Long.parseLong(System.getProperty("portal.it.trtcAppId"));
+    private static final String KEY = TestPortal.setting("TRTC_SECRET_KEY");
+    private static final long APP_ID = TestPortal.numericSetting("TRTC_SDK_APP_ID");
     /** The PrivateMapKey lifetime the test server runs with (PORTAL_PRIVATEMAPKEY_TTL_SECONDS). */
-    private static final long KEY_TTL = Long.parseLong(System.getProperty("portal.it.trtcKeyTtlSeconds"));
+    private static final long KEY_TTL = TestPortal.numericSetting("PORTAL_PRIVATEMAPKEY_TTL_SECONDS");
 
     private static PortalClient admin;
     private static String hostName;
@@ -324,7 +324,7 @@ class CredentialsApiIT extends PortalIT {
         TrtcTokens.Token userSig = TrtcTokens.verify(credential.getString("userSig"), KEY);
         assertEquals(userId, userSig.identifier());
         assertEquals(APP_ID, userSig.sdkAppId());
-        assertEquals(Long.getLong("portal.it.trtcUserSigTtlSeconds").longValue(), userSig.expire(),
+        assertEquals(TestPortal.numericSetting("PORTAL_USERSIG_TTL_SECONDS"), userSig.expire(),
                 "the UserSig lives PORTAL_USERSIG_TTL_SECONDS");
         TrtcTokens.Token key = TrtcTokens.verify(credential.getString("privateMapKey"), KEY);
         assertEquals(userId, key.userBuf().account());

@@ -35,10 +35,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class MeetingRoomBrowserIT extends PortalIT {
 
-    private static final String KEY = System.getProperty("portal.it.trtcSecretKey");
-    private static final long APP_ID = Long.parseLong(System.getProperty("portal.it.trtcAppId"));
-    private static final long KEY_TTL = Long.parseLong(System.getProperty("portal.it.trtcKeyTtlSeconds"));
-    private static final long USER_SIG_TTL = Long.parseLong(System.getProperty("portal.it.trtcUserSigTtlSeconds"));
+    private static final String KEY = TestPortal.setting("TRTC_SECRET_KEY");
+    private static final long APP_ID = TestPortal.numericSetting("TRTC_SDK_APP_ID");
+    private static final long KEY_TTL = TestPortal.numericSetting("PORTAL_PRIVATEMAPKEY_TTL_SECONDS");
+    private static final long USER_SIG_TTL = TestPortal.numericSetting("PORTAL_USERSIG_TTL_SECONDS");
 
     private final List<ChromeDriver> browsers = new ArrayList<>();
 

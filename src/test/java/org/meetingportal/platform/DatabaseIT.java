@@ -25,9 +25,9 @@ import org.meetingportal.testing.TestPortal;
  */
 class DatabaseIT extends PortalIT {
 
-    private static final String DATABASE = System.getProperty("portal.it.database");
-    private static final String POSTGRESQL = System.getProperty("portal.it.postgresqlUrl");
-    private static final String POSTGRESQL_DATABASE = System.getProperty("portal.it.postgresqlDatabase", "portal");
+    private static final String DATABASE = TestPortal.onPostgresql() ? "postgresql" : "h2";
+    private static final String POSTGRESQL = TestPortal.onPostgresql() ? TestPortal.postgresqlServer() : null;
+    private static final String POSTGRESQL_DATABASE = TestPortal.onPostgresql() ? TestPortal.postgresqlDatabase() : null;
     /** A database of its own per run, as two runs (WildFly, Payara) share the PostgreSQL server. */
     private static final String UPGRADE = POSTGRESQL_DATABASE + "_upgrade";
     private static final String USER = "portal";
@@ -53,7 +53,7 @@ class DatabaseIT extends PortalIT {
             }
         } else {
             // The server holds the H2 file open (and locked); that it is there and written is what can be seen.
-            Path file = Path.of(System.getProperty("portal.it.dataDir")).resolve("portal.mv.db");
+            Path file = TestPortal.dataDir().resolve("portal.mv.db");
             assertTrue(Files.size(file) > 0, () -> "no H2 database at " + file);
         }
     }

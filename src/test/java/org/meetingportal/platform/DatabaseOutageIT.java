@@ -31,8 +31,8 @@ import org.meetingportal.testing.TestPortal;
  */
 class DatabaseOutageIT extends PortalIT {
 
-    private static final String POSTGRESQL = System.getProperty("portal.it.postgresqlUrl");
-    private static final String DATABASE = System.getProperty("portal.it.postgresqlDatabase", "portal");
+    private static final String POSTGRESQL = TestPortal.onPostgresql() ? TestPortal.postgresqlServer() : null;
+    private static final String DATABASE = TestPortal.onPostgresql() ? TestPortal.postgresqlDatabase() : null;
     private static final String USER = "portal";
     private static final String PASSWORD = "portal-test-database";
     private static final Duration BACK_WITHIN = Duration.ofSeconds(30);

@@ -22,7 +22,7 @@ public final class TestPortal {
 
     /** The password the test server's first admin was created with (PORTAL_ADMIN_PASSWORD), which must be changed. */
     public static String initialAdminPassword() {
-        return required("portal.it.adminPassword");
+        return setting("PORTAL_ADMIN_PASSWORD");
     }
 
     /** The password the tests' first admin chose at the first sign-in ({@link #adminChoseTheirPassword}). */
@@ -59,10 +59,13 @@ public final class TestPortal {
         ADMIN_READY.add(base.toString());
     }
 
-    /** The test server's log file, wherever this server keeps it (portal.it.serverLog). */
+    /** The test server's log file, wherever the server of this run keeps it. */
     public static String serverLog() {
+        Path log = "payara".equals(System.getProperty("arquillian.launch"))
+                ? Path.of(required("payara.home"), "glassfish", "domains", "domain1", "logs", "server.log")
+                : Path.of(required("jboss.home"), "standalone", "log", "server.log");
         try {
-            return Files.readString(Path.of(required("portal.it.serverLog")));
+            return Files.readString(log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,6 +91,44 @@ public final class TestPortal {
     /** A username no other test uses, starting with {@code prefix}. */
     public static String uniqueName(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * A setting of the server under test. The test JVM has the environment the build gives the server it starts,
+     * so that both read each setting from one place.
+     */
+    public static String setting(String name) {
+        String value = System.getenv(name);
+        if (value == null) {
+            throw new IllegalStateException("Environment variable " + name + " is missing: run the tests with Maven");
+        }
+        return value;
+    }
+
+    public static long numericSetting(String name) {
+        return Long.parseLong(setting(name));
+    }
+
+    /** Where the server of this run keeps its H2 database and files (PORTAL_DATA_DIR). */
+    public static Path dataDir() {
+        return Path.of(setting("PORTAL_DATA_DIR"));
+    }
+
+    /** Whether this run's server uses PostgreSQL (PORTAL_DB_URL is set) rather than its embedded H2. */
+    public static boolean onPostgresql() {
+        return System.getenv("PORTAL_DB_URL") != null;
+    }
+
+    /** The JDBC address of this run's PostgreSQL server, without a database: {@code jdbc:postgresql://host:port/}. */
+    public static String postgresqlServer() {
+        String url = setting("PORTAL_DB_URL");
+        return url.substring(0, url.lastIndexOf('/') + 1);
+    }
+
+    /** The PostgreSQL database this run's server uses. */
+    public static String postgresqlDatabase() {
+        String url = setting("PORTAL_DB_URL");
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 
     private static String required(String property) {
