@@ -1,0 +1,238 @@
+#!/usr/bin/env bash
+# The portal as a cluster on one machine: Debian's PostgreSQL, two WildFly nodes (port offsets 100 and 200,
+# HTTP on 8180 and 8280) and Debian's nginx in front of them on http://localhost:8080, call socket included.
+# docs/operations.md ("A cluster") says how to do the same on two machines.
+#
+#   local-cluster.sh start          everything, building the WAR and the nodes' server first if needed
+#   local-cluster.sh stop           everything
+#   local-cluster.sh status
+#   local-cluster.sh stop-node N    stops node N (1 or 2) gracefully: it drains, the balancer moves people
+#   local-cluster.sh start-node N
+#   local-cluster.sh kill-node N    kill -9, as a crash would
+#
+# The nodes take their settings from this script's environment, as the run command does (PORTAL_*, TRTC_*).
+# Without PORTAL_DB_URL the script runs a PostgreSQL of its own (port PORTAL_CLUSTER_DB_PORT, 5433) whose
+# data stays between runs. PORTAL_CLUSTER_PORT (8080), PORTAL_CLUSTER_OFFSETS ("100 200") and
+# PORTAL_CLUSTER_DIR (target/cluster) move it all elsewhere, e.g. beside a portal already running.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+dir=${PORTAL_CLUSTER_DIR:-$root/target/cluster}
+port=${PORTAL_CLUSTER_PORT:-8080}
+read -r -a offsets <<< "${PORTAL_CLUSTER_OFFSETS:-100 200}"
+server=$root/target/server-cluster
+war=$root/target/meeting-portal.war
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+
+die() {
+    echo "local-cluster: $*" >&2
+    exit 1
+}
+
+offset_of() {
+    [[ "$1" =~ ^[0-9]+$ ]] && [ "$1" -ge 1 ] && [ "$1" -le ${#offsets[@]} ] || die "no node $1"
+    echo "${offsets[$(($1 - 1))]}"
+}
+
+# PostgreSQL refuses to run as root, and as root the checkout may be closed to the postgres user.
+pg_dir() {
+    if [ "$(id -u)" = 0 ]; then
+        echo "/var/tmp/meeting-portal-cluster-$(printf '%s' "$dir" | md5sum | cut -c1-12)"
+    else
+        echo "$dir/postgresql"
+    fi
+}
+
+as_pg_owner() {
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_database() {
+    [ -n "${PORTAL_DB_URL:-}" ] && return
+    [ -n "$pg_bin" ] || die "PostgreSQL is not installed (apt-get install postgresql), or set PORTAL_DB_URL"
+    local data db_port=${PORTAL_CLUSTER_DB_PORT:-5433}
+    data=$(pg_dir)
+    export PORTAL_DB_USER=portal PORTAL_DB_PASSWORD=${PORTAL_DB_PASSWORD:-portal-local-cluster}
+    export PORTAL_DB_URL="jdbc:postgresql://127.0.0.1:$db_port/portal"
+    if [ ! -f "$data/PG_VERSION" ]; then
+        mkdir -p "$data"
+        [ "$(id -u)" = 0 ] && chown postgres: "$data"
+        local pwfile
+        pwfile=$(mktemp)
+        echo "$PORTAL_DB_PASSWORD" > "$pwfile"
+        chmod 644 "$pwfile"
+        as_pg_owner "$pg_bin/initdb" -D "$data" -U portal --pwfile="$pwfile" --auth=scram-sha-256 -E UTF8 \
+            --locale=C.UTF-8 > /dev/null
+        rm -f "$pwfile"
+    fi
+    if ! as_pg_owner "$pg_bin/pg_ctl" -D "$data" status > /dev/null 2>&1; then
+        as_pg_owner "$pg_bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
+            -o "-c listen_addresses=127.0.0.1 -p $db_port -k $data" start > /dev/null
+    fi
+    PGPASSWORD=$PORTAL_DB_PASSWORD "$pg_bin/psql" -h 127.0.0.1 -p "$db_port" -U portal -d postgres -tAc \
+        "SELECT 1 FROM pg_database WHERE datname = 'portal'" | grep -q 1 \
+        || PGPASSWORD=$PORTAL_DB_PASSWORD "$pg_bin/psql" -h 127.0.0.1 -p "$db_port" -U portal -d postgres \
+            -qc "CREATE DATABASE portal"
+}
+
+stop_database() {
+    [ -n "${PORTAL_DB_URL:-}" ] && return
+    local data
+    data=$(pg_dir)
+    [ -f "$data/postmaster.pid" ] && as_pg_owner "$pg_bin/pg_ctl" -D "$data" -m fast -w stop > /dev/null || true
+}
+
+build() {
+    if [ ! -f "$war" ] || [ ! -x "$server/bin/standalone.sh" ]; then
+        echo "local-cluster: building the WAR and the nodes' server (mvn -B -DskipTests package)"
+        (cd "$root" && mvn -B -q -DskipTests package) || die "the build failed"
+    fi
+}
+
+node_pid() {
+    local pidfile=$dir/node$1/server.pid
+    [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2> /dev/null && cat "$pidfile"
+}
+
+start_node() {
+    local n=$1 off base
+    off=$(offset_of "$n")
+    base=$dir/node$n
+    node_pid "$n" > /dev/null && return
+    if [ ! -d "$base/configuration" ]; then
+        mkdir -p "$base/data"
+        # The configuration and the deployed content it names (the JDBC driver); logs and data are the node's.
+        cp -r "$server/standalone/configuration" "$server/standalone/deployments" "$base/"
+        cp -r "$server/standalone/data/content" "$base/data/"
+    fi
+    cp "$war" "$base/deployments/meeting-portal.war"
+    # Each node its own data folder (nothing shared lives there) and its own address in the balancer's eyes.
+    PORTAL_DATA_DIR=$base/data PORTAL_TRUSTED_PROXIES=127.0.0.1 \
+    PORTAL_PUBLIC_URL=${PORTAL_PUBLIC_URL:-http://localhost:$port/} \
+    JBOSS_PIDFILE=$base/server.pid LAUNCH_JBOSS_IN_BACKGROUND=1 \
+    JAVA_OPTS="-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true -Dorg.wildfly.sigterm.suspend.timeout=30" \
+        nohup "$server/bin/standalone.sh" -Djboss.server.base.dir="$base" -Djboss.node.name="node$n" \
+            -Djboss.socket.binding.port-offset="$off" -Djboss.bind.address.private=127.0.0.1 \
+            > "$base/console.log" 2>&1 &
+}
+
+wait_for_node() {
+    local n=$1 off
+    off=$(offset_of "$n")
+    for _ in $(seq 1 240); do
+        if curl -sf -o /dev/null "http://127.0.0.1:$((8080 + off))/api/health"; then
+            echo "local-cluster: node$n is up on http://127.0.0.1:$((8080 + off))/"
+            rm -f "$dir/node$n/draining"
+            if balancer_running; then start_balancer > /dev/null; fi
+            return
+        fi
+        [ -f "$dir/node$n/server.pid" ] && ! node_pid "$n" > /dev/null && break
+        sleep 0.5
+    done
+    die "node$n did not come up: see $dir/node$n/log/server.log"
+}
+
+stop_node() {
+    local n=$1 pid
+    pid=$(node_pid "$n") || return 0
+    # The balancer stops sending it anything new; nginx's reload lets requests under way finish.
+    touch "$dir/node$n/draining"
+    if balancer_running; then start_balancer > /dev/null; sleep 1; fi
+    # SIGTERM suspends the server first: what still arrives gets 503, what is in flight finishes (30 s at most).
+    kill -TERM "$pid"
+    for _ in $(seq 1 90); do
+        kill -0 "$pid" 2> /dev/null || return 0
+        sleep 0.5
+    done
+    kill -KILL "$pid" 2> /dev/null || true
+}
+
+kill_node() {
+    local pid
+    pid=$(node_pid "$1") || die "node$1 is not running"
+    kill -KILL "$pid"
+}
+
+balancer_running() {
+    [ -f "$dir/nginx/nginx.pid" ] && kill -0 "$(cat "$dir/nginx/nginx.pid")" 2> /dev/null
+}
+
+start_balancer() {
+    local conf=$dir/nginx
+    mkdir -p "$conf/tmp"
+    {
+        echo "worker_processes 1;"
+        echo "pid $conf/nginx.pid;"
+        echo "error_log $conf/error.log;"
+        echo "events { worker_connections 4096; }"
+        echo "http {"
+        echo "    access_log $conf/access.log;"
+        echo "    client_body_temp_path $conf/tmp/body; proxy_temp_path $conf/tmp/proxy;"
+        echo "    fastcgi_temp_path $conf/tmp/fastcgi; uwsgi_temp_path $conf/tmp/uwsgi; scgi_temp_path $conf/tmp/scgi;"
+        local line
+        while IFS= read -r line; do
+            if [[ "$line" =~ ^[[:space:]]*@SERVERS@[[:space:]]*$ ]]; then
+                for n in $(seq 1 ${#offsets[@]}); do
+                    echo "        server 127.0.0.1:$((8080 + $(offset_of "$n"))) max_fails=1 fail_timeout=3s$(
+                        [ -f "$dir/node$n/draining" ] && echo " down");"
+                done
+            else
+                echo "    ${line//@PORT@/$port}"
+            fi
+        done < "$root/server-config/cluster/balancer.conf"
+        echo "}"
+    } > "$conf/nginx.conf"
+    if balancer_running; then
+        nginx -p "$conf" -c "$conf/nginx.conf" -s reload 2> /dev/null
+    else
+        nginx -p "$conf" -c "$conf/nginx.conf"
+    fi
+    echo "local-cluster: the balancer is on http://localhost:$port/"
+}
+
+stop_balancer() {
+    local conf=$dir/nginx
+    if balancer_running; then nginx -p "$conf" -c "$conf/nginx.conf" -s stop; fi
+}
+
+case "${1:-}" in
+start)
+    command -v nginx > /dev/null || die "nginx is not installed (apt-get install nginx-light)"
+    build
+    start_database
+    # One node first: it migrates the schema and creates the first admin, which the other then finds.
+    start_node 1
+    wait_for_node 1
+    for n in $(seq 2 ${#offsets[@]}); do start_node "$n"; done
+    for n in $(seq 2 ${#offsets[@]}); do wait_for_node "$n"; done
+    start_balancer
+    ;;
+stop)
+    stop_balancer
+    for n in $(seq 1 ${#offsets[@]}); do stop_node "$n"; done
+    stop_database
+    ;;
+status)
+    for n in $(seq 1 ${#offsets[@]}); do
+        if pid=$(node_pid "$n"); then echo "node$n: running (pid $pid)"; else echo "node$n: stopped"; fi
+    done
+    ;;
+start-node)
+    build
+    start_database
+    start_node "${2:-}"
+    wait_for_node "$2"
+    ;;
+stop-node)
+    offset_of "${2:-}" > /dev/null
+    stop_node "$2"
+    ;;
+kill-node)
+    offset_of "${2:-}" > /dev/null
+    kill_node "$2"
+    ;;
+*)
+    echo "usage: $0 start | stop | status | start-node N | stop-node N | kill-node N" >&2
+    exit 2
+    ;;
+esac
