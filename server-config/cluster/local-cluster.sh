@@ -192,7 +192,7 @@ start_balancer() {
 
 stop_balancer() {
     local conf=$dir/nginx
-    if balancer_running; then nginx -p "$conf" -c "$conf/nginx.conf" -s stop; fi
+    if balancer_running; then nginx -p "$conf" -c "$conf/nginx.conf" -s stop 2> /dev/null; fi
 }
 
 case "${1:-}" in
@@ -200,11 +200,10 @@ start)
     command -v nginx > /dev/null || die "nginx is not installed (apt-get install nginx-light)"
     build
     start_database
-    # One node first: it migrates the schema and creates the first admin, which the other then finds.
-    start_node 1
-    wait_for_node 1
-    for n in $(seq 2 ${#offsets[@]}); do start_node "$n"; done
-    for n in $(seq 2 ${#offsets[@]}); do wait_for_node "$n"; done
+    # All at once: the nodes agree among themselves, through the database, on who migrates the schema and
+    # creates the first admin.
+    for n in $(seq 1 ${#offsets[@]}); do start_node "$n"; done
+    for n in $(seq 1 ${#offsets[@]}); do wait_for_node "$n"; done
     start_balancer
     ;;
 stop)

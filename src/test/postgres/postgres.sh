@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A throw-away PostgreSQL for the integration tests, from Debian's postgresql package: its own data folder
 # under target/, its own loopback port, password authentication, a user named portal and its databases
-# portal (for WildFly) and portal_payara (for Payara).
+# portal (for WildFly), portal_payara (for Payara) and portal_cluster (for the cluster tests).
 #
 #   postgres.sh check              fails when CI=true and PostgreSQL is not installed
 #   postgres.sh start DIR PORT     a fresh initdb, then start; prints nothing but problems
@@ -60,7 +60,7 @@ start)
     as_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
         -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=on" start > /dev/null
     # One database per server under test (WildFly, Payara): each run starts from an empty schema.
-    for db in portal portal_payara; do
+    for db in portal portal_payara portal_cluster; do
         PGPASSWORD=portal-test-database "$bin/psql" -h 127.0.0.1 -p "$port" -U portal -d postgres -qc \
             "CREATE DATABASE $db"
     done

@@ -20,11 +20,18 @@ import java.time.Instant;
         + " and c.state = org.meetingportal.call.CallState.MISSED and c.startedAt > :since")
 @NamedQuery(name = Call.FIND_OPEN, query = "select c from Call c where c.state in"
         + " (org.meetingportal.call.CallState.RINGING, org.meetingportal.call.CallState.ACCEPTED)")
+@NamedQuery(name = Call.FIND_OPEN_OF, query = "select c from Call c where (c.caller = :username or c.callee = :username)"
+        + " and c.state in (org.meetingportal.call.CallState.RINGING, org.meetingportal.call.CallState.ACCEPTED)"
+        + " order by c.id")
+@NamedQuery(name = Call.COUNT_PLACED_BY, query = "select count(c) from Call c where c.caller = :username"
+        + " and c.startedAt > :since")
 public class Call {
 
     public static final String FIND_RECENT = "Call.findRecent";
     public static final String COUNT_MISSED = "Call.countMissed";
     public static final String FIND_OPEN = "Call.findOpen";
+    static final String FIND_OPEN_OF = "Call.findOpenOf";
+    static final String COUNT_PLACED_BY = "Call.countPlacedBy";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -56,6 +63,13 @@ public class Call {
     @Column(name = "ended_at")
     private Instant endedAt;
 
+    /** Since when a party has had no page open: a shared board's (one node's board keeps it in memory). */
+    @Column(name = "caller_gone_at")
+    private Instant callerGoneAt;
+
+    @Column(name = "callee_gone_at")
+    private Instant calleeGoneAt;
+
     protected Call() {
     }
 
@@ -79,6 +93,28 @@ public class Call {
         } else if (next.isFinal()) {
             endedAt = at;
         }
+    }
+
+    /** Notes that {@code username} has had no page open since {@code at}, or has one again ({@code null}). */
+    void partyGone(String username, Instant at) {
+        if (username.equals(caller)) {
+            callerGoneAt = at;
+        }
+        if (username.equals(callee)) {
+            calleeGoneAt = at;
+        }
+    }
+
+    Instant callerGoneAt() {
+        return callerGoneAt;
+    }
+
+    Instant calleeGoneAt() {
+        return calleeGoneAt;
+    }
+
+    LiveCall live() {
+        return new LiveCall(id, caller, callee, media, state, roomId);
     }
 
     public Long getId() {

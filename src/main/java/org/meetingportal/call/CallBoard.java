@@ -9,9 +9,9 @@ import java.util.Set;
  * event means for both sides. Every operation answers with the {@link Step} it caused, which the
  * {@link CallHub} records and delivers.
  *
- * <p>One node keeps the board in its own memory (a {@link Switchboard}, see {@link LocalCallBoard}). A
- * cluster replaces it with a board held in a shared store, decided under one lock per call, so that both
- * parties see the same state whichever node their pages are connected to.
+ * <p>One node keeps the board in its own memory (a {@link Switchboard}); a cluster shares one in its
+ * database ({@link SharedCallBoard}), so that both parties see the same state whichever node their pages are
+ * connected to. {@link CallBoardChoice} picks by the database.
  */
 public interface CallBoard {
 
@@ -41,4 +41,8 @@ public interface CallBoard {
 
     /** Lets time pass: ringing that nobody answered, parties gone for longer than the grace period. */
     Step tick();
+
+    /** This node stops on purpose: what only it holds goes now. A board in this node's memory goes with it. */
+    default void leave() {
+    }
 }

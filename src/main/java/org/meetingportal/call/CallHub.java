@@ -79,6 +79,11 @@ public class CallHub {
         if (ticking != null) {
             ticking.cancel(false);
         }
+        try {
+            board.leave();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "this node's calls could not be handed over at the stop", e);
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.security.Principal;
 import java.time.Duration;
+import java.util.UUID;
 import org.meetingportal.security.SignedInUser;
 
 /**
@@ -41,6 +42,8 @@ public class CallSocket {
 
     static final String PAGE = SocketConnection.class.getName();
 
+    private static final String CONNECTION = CallSocket.class.getName() + ".connection";
+
     @Inject
     CallHub hub;
 
@@ -58,11 +61,14 @@ public class CallSocket {
         session.setMaxTextMessageBufferSize(MAX_BUFFERED);
         session.setMaxIdleTimeout(IDLE_TIMEOUT.toMillis());
         String username = principal.getName();
+        // Unique in the whole cluster, unlike the container's session id.
+        String connection = UUID.randomUUID().toString();
         SocketConnection page = new SocketConnection(session, SocketConnection.ANSWER_WAIT,
-                () -> hub.gone(username, session.getId()), hub.control());
+                () -> hub.gone(username, connection), hub.control());
         session.getUserProperties().put(PAGE, page);
+        session.getUserProperties().put(CONNECTION, connection);
         sockets.opened(session, signedIn);
-        hub.connected(username, session.getId(), page);
+        hub.connected(username, connection, page);
         page.opened();
     }
 
@@ -90,7 +96,7 @@ public class CallSocket {
             page.send(CallMessages.error("bad-message"));
             return;
         }
-        hub.received(username, session.getId(), message);
+        hub.received(username, (String) session.getUserProperties().get(CONNECTION), message);
     }
 
     /** The answer to the probes' ping frames. */

@@ -1,6 +1,7 @@
 package org.meetingportal.call;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,8 +9,9 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The connections of this node, in memory. */
+/** The connections of this node, in memory: all of the fan-out for one node, the local half of a cluster's. */
 @ApplicationScoped
+@Typed(LocalCallFanout.class)
 public class LocalCallFanout implements CallFanout {
 
     private static final Logger LOG = Logger.getLogger(LocalCallFanout.class.getName());
@@ -41,6 +43,11 @@ public class LocalCallFanout implements CallFanout {
                 quietly(username, page, p -> p.send(text));
             }
         });
+    }
+
+    /** To every connection on this node. */
+    void everyone(String text) {
+        pages.forEach((username, open) -> open.values().forEach(page -> quietly(username, page, p -> p.send(text))));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.meetingportal.credential;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentMap;
  * so memory stays proportional to the people who asked in the last window.
  */
 @ApplicationScoped
+@Typed(LocalCredentialRateLimiter.class)
 public class LocalCredentialRateLimiter implements CredentialRateLimiter {
 
     private record Window(Instant start, int requests) {

@@ -78,6 +78,11 @@ public final class PortalClient {
         return csrfToken;
     }
 
+    /** Uses the token of another client of the same session. */
+    public void setCsrfToken(String token) {
+        csrfToken = token;
+    }
+
     public void forgetCsrfToken() {
         csrfToken = null;
     }

@@ -1,0 +1,364 @@
+package org.meetingportal.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.meetingportal.testing.CallSocketClient;
+import org.meetingportal.testing.HttpAnswer;
+import org.meetingportal.testing.PortalClient;
+import org.meetingportal.testing.TestCluster;
+import org.meetingportal.testing.TestPortal;
+
+/**
+ * Two WildFly nodes behind nginx on one PostgreSQL database ({@link TestCluster}): sessions that outlive the
+ * node that served them, calls whose two parties are on different nodes, a node lost in the middle of a call,
+ * and limits counted for the cluster rather than per node. Runs in the WildFly + PostgreSQL run.
+ */
+class ClusterIT {
+
+    private static final Duration SIGNAL = Duration.ofSeconds(10);
+    private static final Duration GRACE = Duration.ofSeconds(TestPortal.numericSetting("PORTAL_CALL_GRACE_SECONDS"));
+    private static final Pattern ROUTE = Pattern.compile("\\.(node\\d)$");
+
+    private static TestCluster cluster;
+
+    private final List<CallSocketClient> sockets = new ArrayList<>();
+    private String ann;
+    private String bob;
+    private PortalClient annClient;
+    private PortalClient bobClient;
+
+    @BeforeAll
+    static void clusterUp() {
+        cluster = TestCluster.get();
+        TestPortal.adminChoseTheirPassword(url(cluster.balancer()));
+    }
+
+    @BeforeEach
+    void people() {
+        ann = TestPortal.uniqueName("ann");
+        bob = TestPortal.uniqueName("bob");
+        annClient = admin().createSignedInUser(ann, "EMPLOYEE", "ann-cluster-phrase");
+        bobClient = admin().createSignedInUser(bob, "EMPLOYEE", "bob-cluster-phrase");
+    }
+
+    @AfterEach
+    void closeSockets() {
+        sockets.forEach(s -> {
+            try {
+                s.close();
+            } catch (RuntimeException ignored) {
+                // already gone with its node
+            }
+        });
+    }
+
+    @Test
+    void twoNodesStartedTogetherOnAnEmptyDatabaseMigrateOnceAndCreateOneAdmin() throws SQLException {
+        assertEquals(200, new PortalClient(cluster.node(1)).get("api/health").status());
+        assertEquals(200, new PortalClient(cluster.node(2)).get("api/health").status());
+        try (Connection db = database(); Statement sql = db.createStatement()) {
+            assertEquals(0, count(sql, "SELECT count(*) FROM (SELECT version FROM flyway_schema_history"
+                    + " WHERE version IS NOT NULL GROUP BY version HAVING count(*) > 1) AS twice"));
+            assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = 'admin'"));
+            assertEquals(2, count(sql, "SELECT count(*) FROM jgroups.ping"), "both nodes in one JGroups view");
+        }
+        int created = 0;
+        for (int node = 1; node <= 2; node++) {
+            created += cluster.log(node).split("security_event=user_created by=\"portal\" user=\"admin\"", -1).length - 1;
+        }
+        assertEquals(1, created, "exactly one node created the first admin");
+    }
+
+    @Test
+    void aSessionOutlivesTheNodeThatServedItWithTheSameCsrfToken() {
+        PortalClient person = annClient;
+        String token = person.csrfToken();
+        int served = node(person);
+        cluster.kill(served);
+        try {
+            HttpAnswer me = person.get("api/me");
+            assertEquals(200, me.status(), me::toString);
+            assertEquals(ann, me.json().getString("username"));
+            assertEquals(token, me.json().getString("csrfToken"), "the same CSRF token on the other node");
+            assertEquals(3 - served, node(person), "served by the other node now");
+            HttpAnswer change = person.put("api/me/preferences", Json.createObjectBuilder()
+                    .add("timeZone", "Asia/Shanghai").build());
+            assertTrue(change.status() < 300, change::toString);
+        } finally {
+            cluster.start(served);
+        }
+        HttpAnswer back = person.get("api/me");
+        assertEquals(200, back.status(), "still signed in once the node is back: " + back);
+    }
+
+    @Test
+    void aCallRingsAcrossNodesAndEndsExactlyOnceWithPresenceTheSameEverywhere() {
+        CallSocketClient annPage = page(annClient, 1);
+        CallSocketClient bobPage = page(bobClient, 2);
+        String eve = TestPortal.uniqueName("eve");
+        CallSocketClient evePage = page(admin().createSignedInUser(eve, "EMPLOYEE", "eve-cluster-phrase"), 2);
+
+        annPage.invite(bob, "audio");
+        long call = id(annPage.next("calling", SIGNAL));
+        assertEquals(call, id(bobPage.next("ringing", SIGNAL)), "rung on the other node");
+        bobPage.act("accept", call);
+        assertEquals("ACCEPTED", state(annPage.next("accepted", SIGNAL)));
+        assertEquals("ACCEPTED", state(bobPage.next("accepted", SIGNAL)));
+        assertEquals("in-call", presenceOf(evePage, ann), "a third person on node 2 sees ann (node 1) in a call");
+
+        annPage.act("hangup", call);
+        assertEquals("ENDED", state(annPage.next("ended", SIGNAL)));
+        assertEquals("ENDED", state(bobPage.next("ended", SIGNAL)));
+        assertEquals(List.of("ENDED"), history(bobClient, call));
+        assertTrue(!bobPage.receives("ended", Duration.ofSeconds(2)), "ended once");
+    }
+
+    @Test
+    void busyHoldsAcrossNodes() {
+        CallSocketClient annPage = page(annClient, 1);
+        CallSocketClient bobPage = page(bobClient, 2);
+        String carl = TestPortal.uniqueName("carl");
+        PortalClient carlClient = admin().createSignedInUser(carl, "EMPLOYEE", "carl-cluster-phrase");
+        CallSocketClient carlPage = page(carlClient, 2);
+
+        annPage.invite(bob, "video");
+        long call = id(bobPage.next("ringing", SIGNAL));
+        bobPage.act("accept", call);
+        annPage.next("accepted", SIGNAL);
+
+        carlPage.invite(ann, "video");
+        JsonObject ended = carlPage.next("ended", SIGNAL);
+        assertEquals("BUSY", state(ended), "ann is in a call on node 1; carl rang through node 2");
+        assertTrue(!annPage.receives("ringing", Duration.ofSeconds(2)), "never rung");
+        annPage.act("hangup", call);
+        annPage.next("ended", SIGNAL);
+    }
+
+    @Test
+    void limitsCountForTheWholeCluster() {
+        CallSocketClient annPage = page(annClient, 1);
+        CallSocketClient bobPage = page(bobClient, 2);
+        annPage.invite(bob, "audio");
+        long call = id(bobPage.next("ringing", SIGNAL));
+        bobPage.act("accept", call);
+        annPage.next("accepted", SIGNAL);
+
+        // The same session, asking each node in turn: the limit is a person's, however many nodes they reach.
+        List<PortalClient> viaNodes = List.of(direct(annClient, 1), direct(annClient, 2));
+        int issued = 0;
+        HttpAnswer answer;
+        do {
+            answer = viaNodes.get(issued % 2).post("api/calls/" + call + "/credentials", null);
+            if (answer.status() == 200) {
+                issued++;
+            }
+        } while (answer.status() == 200 && issued <= 100);
+        assertEquals(429, answer.status(), answer::toString);
+        assertEquals(30, issued, "PORTAL_CREDENTIAL_RATE_PER_MINUTE for the cluster, not per node");
+        annPage.act("hangup", call);
+    }
+
+    @Test
+    void aCallRingingWhenTheCalleesNodeDiesIsAnsweredThroughTheOtherExactlyOnce() {
+        CallSocketClient annPage = page(annClient, 1);
+        CallSocketClient bobPage = page(bobClient, 2);
+        annPage.invite(bob, "video");
+        long call = id(bobPage.next("ringing", SIGNAL));
+
+        cluster.kill(2);
+        try {
+            // The page's script reconnects through the balancer, which now has only node 1.
+            CallSocketClient again = open(bobClient, cluster.balancer());
+            assertEquals(call, id(again.next("ringing", SIGNAL)), "still ringing, on the survivor");
+            again.act("accept", call);
+            assertEquals("ACCEPTED", state(annPage.next("accepted", SIGNAL)));
+            annPage.act("hangup", call);
+            assertEquals("ENDED", state(again.next("ended", SIGNAL)));
+            assertEquals(List.of("ENDED"), history(annClient, call));
+        } finally {
+            cluster.start(2);
+        }
+    }
+
+    @Test
+    void aCallInProgressWhenANodeDiesGoesOnOnceThePageIsBackThroughTheSurvivor() throws InterruptedException {
+        CallSocketClient annPage = page(annClient, 1);
+        CallSocketClient bobPage = page(bobClient, 2);
+        annPage.invite(bob, "audio");
+        long call = id(bobPage.next("ringing", SIGNAL));
+        bobPage.act("accept", call);
+        annPage.next("accepted", SIGNAL);
+
+        cluster.kill(2);
+        try {
+            CallSocketClient again = open(bobClient, cluster.balancer());
+            assertEquals("ACCEPTED", state(again.next("accepted", SIGNAL)), "the call is given back to the page");
+            // Longer than the silence after which node 2 is cleaned up, plus the grace period: still running.
+            Thread.sleep(SharedCallBoard.NODE_SILENCE.plus(GRACE).plusSeconds(3).toMillis());
+            assertEquals(200, direct(bobClient, 1).post("api/calls/" + call + "/credentials", null).status());
+            assertTrue(!annPage.receives("ended", Duration.ofMillis(100)), "nobody was told it ended");
+            annPage.act("hangup", call);
+            assertEquals("ENDED", state(again.next("ended", SIGNAL)));
+            assertEquals(List.of("ENDED"), history(annClient, call));
+        } finally {
+            cluster.start(2);
+        }
+    }
+
+    @Test
+    void aCallWhosePageNeverComesBackEndsOnceAfterTheGracePeriod() {
+        CallSocketClient annPage = page(annClient, 1);
+        CallSocketClient bobPage = page(bobClient, 2);
+        annPage.invite(bob, "audio");
+        long call = id(bobPage.next("ringing", SIGNAL));
+        bobPage.act("accept", call);
+        annPage.next("accepted", SIGNAL);
+
+        cluster.kill(2);
+        try {
+            JsonObject ended = annPage.next("ended", SharedCallBoard.NODE_SILENCE.plus(GRACE).plus(SIGNAL));
+            assertEquals("ENDED", state(ended));
+            assertTrue(!annPage.receives("ended", Duration.ofSeconds(3)), "ended once");
+            assertEquals(List.of("ENDED"), history(annClient, call));
+        } finally {
+            cluster.start(2);
+        }
+    }
+
+    @Test
+    void aRollingRestartOfBothNodesUnderLoadAnswersEveryRequest() throws InterruptedException {
+        List<PortalClient> people = List.of(annClient, bobClient,
+                admin().createSignedInUser(TestPortal.uniqueName("cy"), "EMPLOYEE", "cy-cluster-phrase"),
+                admin().createSignedInUser(TestPortal.uniqueName("di"), "EMPLOYEE", "di-cluster-phrase"));
+        AtomicBoolean going = new AtomicBoolean(true);
+        AtomicInteger answered = new AtomicInteger();
+        Queue<String> errors = new ConcurrentLinkedQueue<>();
+        List<Thread> load = new ArrayList<>();
+        for (PortalClient person : people) {
+            Thread thread = new Thread(() -> {
+                while (going.get()) {
+                    try {
+                        HttpAnswer me = person.get("api/me");
+                        HttpAnswer change = person.put("api/me/preferences", Json.createObjectBuilder()
+                                .add("timeZone", "Europe/Berlin").build());
+                        if (me.status() != 200 || change.status() >= 300) {
+                            errors.add(me.status() + " / " + change);
+                        }
+                        answered.addAndGet(2);
+                    } catch (RuntimeException e) {
+                        errors.add(e.toString());
+                    }
+                }
+            });
+            thread.start();
+            load.add(thread);
+        }
+        for (int node = 1; node <= 2; node++) {
+            cluster.stop(node);
+            cluster.start(node);
+        }
+        going.set(false);
+        for (Thread thread : load) {
+            thread.join();
+        }
+        assertEquals(List.of(), List.copyOf(errors));
+        assertTrue(answered.get() > 100, "load all along: " + answered.get());
+    }
+
+    private PortalClient admin() {
+        return PortalClient.signedIn(cluster.balancer(), "admin", TestPortal.adminPassword());
+    }
+
+    /** A page of this person whose socket is on the given node. */
+    private CallSocketClient page(PortalClient person, int node) {
+        return open(person, cluster.node(node));
+    }
+
+    private CallSocketClient open(PortalClient person, URI where) {
+        CallSocketClient socket = CallSocketClient.open(url(where), person);
+        socket.next("hello", SIGNAL);
+        sockets.add(socket);
+        return socket;
+    }
+
+    /** The same session and CSRF token, on one node directly rather than through the balancer. */
+    private static PortalClient direct(PortalClient person, int node) {
+        PortalClient client = new PortalClient(cluster.node(node));
+        client.useSessionId(person.sessionId().orElseThrow());
+        client.setCsrfToken(person.csrfToken());
+        return client;
+    }
+
+    /** Which node holds the session now, from the route WildFly appends to its id. */
+    private static int node(PortalClient person) {
+        Matcher route = ROUTE.matcher(person.sessionId().orElseThrow());
+        assertTrue(route.find(), "a session id with a node's route");
+        return Integer.parseInt(route.group(1).substring(4));
+    }
+
+    private static String presenceOf(CallSocketClient page, String username) {
+        JsonObject presence = page.next("presence", SIGNAL);
+        while (!presence.getString("user").equals(username) || !presence.getString("presence").equals("in-call")) {
+            presence = page.next("presence", SIGNAL);
+        }
+        return presence.getString("presence");
+    }
+
+    private static List<String> history(PortalClient person, long call) {
+        return person.get("api/calls").jsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(c -> c.getJsonNumber("id").longValue() == call).map(c -> c.getString("state")).toList();
+    }
+
+    private static long id(JsonObject message) {
+        return message.getJsonObject("call").getJsonNumber("id").longValue();
+    }
+
+    private static String state(JsonObject message) {
+        return message.getJsonObject("call").getString("state");
+    }
+
+    private static Connection database() throws SQLException {
+        return DriverManager.getConnection(cluster.databaseUrl(), TestPortal.setting("PORTAL_DB_USER"),
+                TestPortal.setting("PORTAL_DB_PASSWORD"));
+    }
+
+    private static long count(Statement sql, String query) throws SQLException {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static URL url(URI uri) {
+        try {
+            return uri.toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
