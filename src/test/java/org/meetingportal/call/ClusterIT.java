@@ -85,13 +85,14 @@ class ClusterIT {
             assertEquals(0, count(sql, "SELECT count(*) FROM (SELECT version FROM flyway_schema_history"
                     + " WHERE version IS NOT NULL GROUP BY version HAVING count(*) > 1) AS twice"));
             assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = 'admin'"));
-            assertEquals(2, count(sql, "SELECT count(*) FROM jgroups.ping"), "both nodes in one JGroups view");
         }
         int created = 0;
         for (int node = 1; node <= 2; node++) {
             created += cluster.log(node).split("security_event=user_created by=\"portal\" user=\"admin\"", -1).length - 1;
         }
         assertEquals(1, created, "exactly one node created the first admin");
+        assertTrue(Pattern.compile("members \\[node[12], node[12]\\]").matcher(cluster.log(1)).find(),
+                "both nodes in one cluster, which found each other through the database");
     }
 
     @Test
@@ -101,7 +102,9 @@ class ClusterIT {
         int served = node(person);
         cluster.kill(served);
         try {
+            long killed = System.nanoTime();
             HttpAnswer me = person.get("api/me");
+            figure("session: kill -9 of its node to the next answer through the balancer", killed);
             assertEquals(200, me.status(), me::toString);
             assertEquals(ann, me.json().getString("username"));
             assertEquals(token, me.json().getString("csrfToken"), "the same CSRF token on the other node");
@@ -192,9 +195,11 @@ class ClusterIT {
 
         cluster.kill(2);
         try {
+            long killed = System.nanoTime();
             // The page's script reconnects through the balancer, which now has only node 1.
             CallSocketClient again = open(bobClient, cluster.balancer());
             assertEquals(call, id(again.next("ringing", SIGNAL)), "still ringing, on the survivor");
+            figure("ringing call: kill -9 of the callee's node to ringing again on the survivor", killed);
             again.act("accept", call);
             assertEquals("ACCEPTED", state(annPage.next("accepted", SIGNAL)));
             annPage.act("hangup", call);
@@ -216,8 +221,10 @@ class ClusterIT {
 
         cluster.kill(2);
         try {
+            long killed = System.nanoTime();
             CallSocketClient again = open(bobClient, cluster.balancer());
             assertEquals("ACCEPTED", state(again.next("accepted", SIGNAL)), "the call is given back to the page");
+            figure("running call: kill -9 of a party's node to the call back on the survivor", killed);
             // Longer than the silence after which node 2 is cleaned up, plus the grace period: still running.
             Thread.sleep(SharedCallBoard.NODE_SILENCE.plus(GRACE).plusSeconds(3).toMillis());
             assertEquals(200, direct(bobClient, 1).post("api/calls/" + call + "/credentials", null).status());
@@ -241,7 +248,10 @@ class ClusterIT {
 
         cluster.kill(2);
         try {
+            long killed = System.nanoTime();
             JsonObject ended = annPage.next("ended", SharedCallBoard.NODE_SILENCE.plus(GRACE).plus(SIGNAL));
+            figure("running call, page never back: kill -9 to \"ended\" (node silence " + SharedCallBoard.NODE_SILENCE
+                    .toSeconds() + " s + grace " + GRACE.toSeconds() + " s)", killed);
             assertEquals("ENDED", state(ended));
             assertTrue(!annPage.receives("ended", Duration.ofSeconds(3)), "ended once");
             assertEquals(List.of("ENDED"), history(annClient, call));
@@ -278,6 +288,7 @@ class ClusterIT {
             thread.start();
             load.add(thread);
         }
+        long started = System.nanoTime();
         for (int node = 1; node <= 2; node++) {
             cluster.stop(node);
             cluster.start(node);
@@ -286,8 +297,20 @@ class ClusterIT {
         for (Thread thread : load) {
             thread.join();
         }
+        figure("rolling restart of both nodes under load: " + answered.get() + " requests answered, "
+                + errors.size() + " errors, in", started);
         assertEquals(List.of(), List.copyOf(errors));
         assertTrue(answered.get() > 100, "load all along: " + answered.get());
+    }
+
+    private static final StringBuilder FIGURES = new StringBuilder();
+
+    /** A failover time, printed and kept in target/benchmarks/cluster-<run>.txt. */
+    private static synchronized void figure(String what, long sinceNanos) {
+        String line = String.format("%-100s %8d ms%n", what, (System.nanoTime() - sinceNanos) / 1_000_000);
+        System.out.print(line);
+        FIGURES.append(line);
+        TestPortal.writeFigures("cluster", FIGURES.toString());
     }
 
     private PortalClient admin() {
