@@ -143,16 +143,11 @@ class ClusterIT {
 
     @Test
     void busyHoldsAcrossNodes() {
-        CallSocketClient annPage = page(annClient, 1);
-        CallSocketClient bobPage = page(bobClient, 2);
+        AcrossNodes running = annCallsBob(true);
+        CallSocketClient annPage = running.annPage();
+        long call = running.call();
         String carl = TestPortal.uniqueName("carl");
-        PortalClient carlClient = admin().createSignedInUser(carl, "EMPLOYEE", "carl-cluster-phrase");
-        CallSocketClient carlPage = page(carlClient, 2);
-
-        annPage.invite(bob, "video");
-        long call = id(bobPage.next("ringing", SIGNAL));
-        bobPage.act("accept", call);
-        annPage.next("accepted", SIGNAL);
+        CallSocketClient carlPage = page(admin().createSignedInUser(carl, "EMPLOYEE", "carl-cluster-phrase"), 2);
 
         carlPage.invite(ann, "video");
         JsonObject ended = carlPage.next("ended", SIGNAL);
@@ -164,12 +159,9 @@ class ClusterIT {
 
     @Test
     void limitsCountForTheWholeCluster() {
-        CallSocketClient annPage = page(annClient, 1);
-        CallSocketClient bobPage = page(bobClient, 2);
-        annPage.invite(bob, "audio");
-        long call = id(bobPage.next("ringing", SIGNAL));
-        bobPage.act("accept", call);
-        annPage.next("accepted", SIGNAL);
+        AcrossNodes running = annCallsBob(true);
+        CallSocketClient annPage = running.annPage();
+        long call = running.call();
 
         // The same session, asking each node in turn: the limit is a person's, however many nodes they reach.
         List<PortalClient> viaNodes = List.of(direct(annClient, 1), direct(annClient, 2));
@@ -188,10 +180,9 @@ class ClusterIT {
 
     @Test
     void aCallRingingWhenTheCalleesNodeDiesIsAnsweredThroughTheOtherExactlyOnce() {
-        CallSocketClient annPage = page(annClient, 1);
-        CallSocketClient bobPage = page(bobClient, 2);
-        annPage.invite(bob, "video");
-        long call = id(bobPage.next("ringing", SIGNAL));
+        AcrossNodes ringing = annCallsBob(false);
+        CallSocketClient annPage = ringing.annPage();
+        long call = ringing.call();
 
         cluster.kill(2);
         try {
@@ -212,12 +203,9 @@ class ClusterIT {
 
     @Test
     void aCallInProgressWhenANodeDiesGoesOnOnceThePageIsBackThroughTheSurvivor() throws InterruptedException {
-        CallSocketClient annPage = page(annClient, 1);
-        CallSocketClient bobPage = page(bobClient, 2);
-        annPage.invite(bob, "audio");
-        long call = id(bobPage.next("ringing", SIGNAL));
-        bobPage.act("accept", call);
-        annPage.next("accepted", SIGNAL);
+        AcrossNodes running = annCallsBob(true);
+        CallSocketClient annPage = running.annPage();
+        long call = running.call();
 
         cluster.kill(2);
         try {
@@ -239,12 +227,9 @@ class ClusterIT {
 
     @Test
     void aCallWhosePageNeverComesBackEndsOnceAfterTheGracePeriod() {
-        CallSocketClient annPage = page(annClient, 1);
-        CallSocketClient bobPage = page(bobClient, 2);
-        annPage.invite(bob, "audio");
-        long call = id(bobPage.next("ringing", SIGNAL));
-        bobPage.act("accept", call);
-        annPage.next("accepted", SIGNAL);
+        AcrossNodes running = annCallsBob(true);
+        CallSocketClient annPage = running.annPage();
+        long call = running.call();
 
         cluster.kill(2);
         try {
@@ -311,6 +296,22 @@ class ClusterIT {
         System.out.print(line);
         FIGURES.append(line);
         TestPortal.writeFigures("cluster", FIGURES.toString());
+    }
+
+    /** Ann's page on node 1 calls Bob's on node 2; Bob answers if {@code answered}. */
+    private AcrossNodes annCallsBob(boolean answered) {
+        CallSocketClient annPage = page(annClient, 1);
+        CallSocketClient bobPage = page(bobClient, 2);
+        annPage.invite(bob, "audio");
+        long call = id(bobPage.next("ringing", SIGNAL));
+        if (answered) {
+            bobPage.act("accept", call);
+            annPage.next("accepted", SIGNAL);
+        }
+        return new AcrossNodes(call, annPage, bobPage);
+    }
+
+    private record AcrossNodes(long call, CallSocketClient annPage, CallSocketClient bobPage) {
     }
 
     private PortalClient admin() {
