@@ -36,7 +36,7 @@ import org.meetingportal.platform.Configuration;
  */
 @ApplicationScoped
 @Typed(SharedCallBoard.class)
-@Transactional
+@Transactional // reads too: called from sockets' and the ticker's threads, where Payara shares a closable context
 public class SharedCallBoard implements CallBoard {
 
     /** Heartbeats come each second; a node silent this long is taken for gone. */
@@ -100,7 +100,6 @@ public class SharedCallBoard implements CallBoard {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Presence presence(String username) {
         List<Call> open = openCallsOf(username);
         if (open.stream().anyMatch(c -> c.getState() == CallState.ACCEPTED)) {
@@ -110,7 +109,6 @@ public class SharedCallBoard implements CallBoard {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, Presence> everyonePresent() {
         Map<String, Presence> present = new HashMap<>();
         em.createNamedQuery(OpenSocket.FIND_PEOPLE, String.class).getResultList()
@@ -125,7 +123,6 @@ public class SharedCallBoard implements CallBoard {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Set<String> parties() {
         Set<String> parties = new HashSet<>();
         for (Call call : em.createNamedQuery(Call.FIND_OPEN, Call.class).getResultList()) {
@@ -136,7 +133,6 @@ public class SharedCallBoard implements CallBoard {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> refusal(String caller, String callee) {
         if (caller.equals(callee)) {
             return Optional.of("self");

@@ -22,6 +22,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -60,30 +62,38 @@ public class SharedCallFanout implements CallFanout {
     ManagedThreadFactory threads;
 
     private volatile boolean running;
-    private volatile Connection listening;
+    private final CountDownLatch listening = new CountDownLatch(1);
     private Thread listener;
 
+    /** Returns once this node listens, so that no signal published after its first page connected is missed. */
     @PostConstruct
     void start() {
         running = true;
         listener = threads.newThread(this::listen);
         listener.setName("portal-call-signals");
         listener.start();
+        try {
+            if (!listening.await(10, TimeUnit.SECONDS)) {
+                LOG.warning("Calls: not yet listening for the cluster's signals; trying on");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
+    /**
+     * The listener ends its loop within a second and gives its connection back to the pool itself, having
+     * stopped listening: a pooled connection must never be used by two threads, nor keep listening.
+     */
     @PreDestroy
     void stop() {
         running = false;
-        Connection connection = listening;
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                LOG.log(Level.FINE, "closing the signal listener's connection", e);
-            }
-        }
         if (listener != null) {
-            listener.interrupt();
+            try {
+                listener.join(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -138,19 +148,25 @@ public class SharedCallFanout implements CallFanout {
         long pause = 500;
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
-                listening = connection;
                 PGConnection postgresql = connection.unwrap(PGConnection.class);
                 try (Statement sql = connection.createStatement()) {
                     sql.execute("LISTEN " + CHANNEL);
                 }
-                LOG.info("Calls: listening for the cluster's signals");
-                pause = 500;
-                while (running) {
-                    PGNotification[] arrived = postgresql.getNotifications(1000);
-                    if (arrived != null) {
-                        for (PGNotification notification : arrived) {
-                            deliver(notification.getParameter());
+                try {
+                    LOG.info("Calls: listening for the cluster's signals");
+                    listening.countDown();
+                    pause = 500;
+                    while (running) {
+                        PGNotification[] arrived = postgresql.getNotifications(1000);
+                        if (arrived != null) {
+                            for (PGNotification notification : arrived) {
+                                deliver(notification.getParameter());
+                            }
                         }
+                    }
+                } finally {
+                    try (Statement sql = connection.createStatement()) {
+                        sql.execute("UNLISTEN *");
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -168,8 +184,6 @@ public class SharedCallFanout implements CallFanout {
                     return;
                 }
                 pause = Math.min(pause * 2, 10_000);
-            } finally {
-                listening = null;
             }
         }
     }

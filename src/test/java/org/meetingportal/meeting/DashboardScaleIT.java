@@ -114,12 +114,20 @@ class DashboardScaleIT extends PortalIT {
         return answer;
     }
 
-    /** Statements Hibernate prepared while serving one request of {@code client}. */
+    /**
+     * Statements Hibernate prepared while serving one request of {@code client}. The count is the whole
+     * server's, and on PostgreSQL the shared call board's ticker adds its few statements every second: the
+     * fewest over several requests is the request's own.
+     */
     private long statementsFor(PortalClient client, String path) throws IOException {
-        long before = preparedStatements();
-        HttpAnswer answer = path.startsWith("api/") ? client.get(path) : client.page(path);
-        assertEquals(200, answer.status());
-        return preparedStatements() - before;
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            long before = preparedStatements();
+            HttpAnswer answer = path.startsWith("api/") ? client.get(path) : client.page(path);
+            assertEquals(200, answer.status());
+            fewest = Math.min(fewest, preparedStatements() - before);
+        }
+        return fewest;
     }
 
     private ModelNode persistenceUnit() {
