@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +57,11 @@ class ClusterIT {
     static void clusterUp() {
         cluster = TestCluster.get();
         TestPortal.adminChoseTheirPassword(url(cluster.balancer()));
+    }
+
+    @AfterAll
+    static void clusterDown() {
+        TestCluster.stopAll();
     }
 
     @BeforeEach
@@ -96,13 +102,11 @@ class ClusterIT {
     }
 
     @Test
-    void aSessionOutlivesTheNodeThatServedItWithTheSameCsrfToken() {
+    void aSessionOutlivesTheNodeThatServedItWithTheSameCsrfToken() throws Exception {
         PortalClient person = annClient;
         String token = person.csrfToken();
         int served = node(person);
-        cluster.kill(served);
-        try {
-            long killed = System.nanoTime();
+        whileKilled(served, killed -> {
             HttpAnswer me = person.get("api/me");
             figure("session: kill -9 of its node to the next answer through the balancer", killed);
             assertEquals(200, me.status(), me::toString);
@@ -112,9 +116,7 @@ class ClusterIT {
             HttpAnswer change = person.put("api/me/preferences", Json.createObjectBuilder()
                     .add("timeZone", "Asia/Shanghai").build());
             assertTrue(change.status() < 300, change::toString);
-        } finally {
-            cluster.start(served);
-        }
+        });
         HttpAnswer back = person.get("api/me");
         assertEquals(200, back.status(), "still signed in once the node is back: " + back);
     }
@@ -179,14 +181,12 @@ class ClusterIT {
     }
 
     @Test
-    void aCallRingingWhenTheCalleesNodeDiesIsAnsweredThroughTheOtherExactlyOnce() {
+    void aCallRingingWhenTheCalleesNodeDiesIsAnsweredThroughTheOtherExactlyOnce() throws Exception {
         AcrossNodes ringing = annCallsBob(false);
         CallSocketClient annPage = ringing.annPage();
         long call = ringing.call();
 
-        cluster.kill(2);
-        try {
-            long killed = System.nanoTime();
+        whileKilled(2, killed -> {
             // The page's script reconnects through the balancer, which now has only node 1.
             CallSocketClient again = open(bobClient, cluster.balancer());
             assertEquals(call, id(again.next("ringing", SIGNAL)), "still ringing, on the survivor");
@@ -196,20 +196,16 @@ class ClusterIT {
             annPage.act("hangup", call);
             assertEquals("ENDED", state(again.next("ended", SIGNAL)));
             assertEquals(List.of("ENDED"), history(annClient, call));
-        } finally {
-            cluster.start(2);
-        }
+        });
     }
 
     @Test
-    void aCallInProgressWhenANodeDiesGoesOnOnceThePageIsBackThroughTheSurvivor() throws InterruptedException {
+    void aCallInProgressWhenANodeDiesGoesOnOnceThePageIsBackThroughTheSurvivor() throws Exception {
         AcrossNodes running = annCallsBob(true);
         CallSocketClient annPage = running.annPage();
         long call = running.call();
 
-        cluster.kill(2);
-        try {
-            long killed = System.nanoTime();
+        whileKilled(2, killed -> {
             CallSocketClient again = open(bobClient, cluster.balancer());
             assertEquals("ACCEPTED", state(again.next("accepted", SIGNAL)), "the call is given back to the page");
             figure("running call: kill -9 of a party's node to the call back on the survivor", killed);
@@ -220,29 +216,23 @@ class ClusterIT {
             annPage.act("hangup", call);
             assertEquals("ENDED", state(again.next("ended", SIGNAL)));
             assertEquals(List.of("ENDED"), history(annClient, call));
-        } finally {
-            cluster.start(2);
-        }
+        });
     }
 
     @Test
-    void aCallWhosePageNeverComesBackEndsOnceAfterTheGracePeriod() {
+    void aCallWhosePageNeverComesBackEndsOnceAfterTheGracePeriod() throws Exception {
         AcrossNodes running = annCallsBob(true);
         CallSocketClient annPage = running.annPage();
         long call = running.call();
 
-        cluster.kill(2);
-        try {
-            long killed = System.nanoTime();
+        whileKilled(2, killed -> {
             JsonObject ended = annPage.next("ended", SharedCallBoard.NODE_SILENCE.plus(GRACE).plus(SIGNAL));
             figure("running call, page never back: kill -9 to \"ended\" (node silence " + SharedCallBoard.NODE_SILENCE
                     .toSeconds() + " s + grace " + GRACE.toSeconds() + " s)", killed);
             assertEquals("ENDED", state(ended));
             assertTrue(!annPage.receives("ended", Duration.ofSeconds(3)), "ended once");
             assertEquals(List.of("ENDED"), history(annClient, call));
-        } finally {
-            cluster.start(2);
-        }
+        });
     }
 
     @Test
@@ -296,6 +286,20 @@ class ClusterIT {
         System.out.print(line);
         FIGURES.append(line);
         TestPortal.writeFigures("cluster", FIGURES.toString());
+    }
+
+    private interface WhileKilled {
+        void run(long killedNanos) throws Exception;
+    }
+
+    /** Kills a node as a crash would, then starts it again, whatever happened meanwhile. */
+    private static void whileKilled(int node, WhileKilled test) throws Exception {
+        cluster.kill(node);
+        try {
+            test.run(System.nanoTime());
+        } finally {
+            cluster.start(node);
+        }
     }
 
     /** Ann's page on node 1 calls Bob's on node 2; Bob answers if {@code answered}. */

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The cluster the cluster tests run against: two WildFly nodes and nginx, started once per test JVM with
  * {@code server-config/cluster/local-cluster.sh} exactly as an operator tries it, beside the single server of
- * the run (other ports, a database of its own on the run's PostgreSQL), and stopped when the JVM ends.
+ * the run (other ports, a database of its own on the run's PostgreSQL), and stopped once its tests are done,
+ * or at the latest when the JVM ends.
  */
 public final class TestCluster {
 
@@ -35,10 +36,18 @@ public final class TestCluster {
         if (running == null) {
             TestCluster cluster = new TestCluster(TestPortal.buildDir().resolve("cluster-it"));
             cluster.run("start");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> cluster.run("stop")));
+            Runtime.getRuntime().addShutdownHook(new Thread(TestCluster::stopAll));
             running = cluster;
         }
         return running;
+    }
+
+    /** Stops the whole cluster, so that its idle nodes leave the cores to the rest of the run. */
+    public static synchronized void stopAll() {
+        if (running != null) {
+            running.run("stop");
+            running = null;
+        }
     }
 
     /** Through the balancer. */
