@@ -72,9 +72,19 @@ class CallsSocketIT extends PortalIT {
 
     private CallSocketClient page(PortalClient person) {
         CallSocketClient socket = CallSocketClient.open(base, person);
-        socket.next("hello");
+        hello(socket, "a new page");
         sockets.add(socket);
         return socket;
+    }
+
+    /** The first message of every page; if it never comes, what the server was doing says why. */
+    private static void hello(CallSocketClient page, String which) {
+        try {
+            page.next("hello", Duration.ofSeconds(10));
+        } catch (AssertionError none) {
+            throw new AssertionError(which + ": " + none.getMessage() + "\nserver threads:\n"
+                    + TestPortal.serverThreads(), none);
+        }
     }
 
     private static long id(JsonObject message) {
@@ -352,7 +362,7 @@ class CallsSocketIT extends PortalIT {
             for (int i = 0; i < 40; i++) {
                 try (CallSocketClient page = CallSocketClient.open(base, flickerClient)) {
                     // The stuck page's flood may still keep both cores busy: held up means no hello at all.
-                    page.next("hello", Duration.ofSeconds(10));
+                    hello(page, "round " + i);
                     assertEquals("online", presenceOf(flicker, annPage, Duration.ofSeconds(5)).getString("presence"),
                             "round " + i);
                 }

@@ -76,7 +76,8 @@ public final class CallSocketClient implements AutoCloseable {
             while (true) {
                 JsonObject message = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (message == null) {
-                    throw new AssertionError("no '" + type + "' within " + timeout + "; other messages: " + skipped);
+                    throw new AssertionError("no '" + type + "' within " + timeout + "; other messages: " + skipped
+                            + "; " + state());
                 }
                 if (message.getString("type").equals(type)) {
                     return message;
@@ -86,6 +87,18 @@ public final class CallSocketClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /** Whether and how the connection has ended, for a failure to say. */
+    private String state() {
+        if (!closing.isDone()) {
+            return "still open (input " + (socket.isInputClosed() ? "closed" : "open") + ")";
+        }
+        try {
+            return "closed by the server: " + closing.join();
+        } catch (RuntimeException e) {
+            return "failed: " + e.getCause();
         }
     }
 

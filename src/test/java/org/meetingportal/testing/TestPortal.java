@@ -71,6 +71,36 @@ public final class TestPortal {
         }
     }
 
+    /**
+     * For a failure to tell what the server was doing: the threads of this run's server that were in the
+     * portal's code, in the WebSocket container or serving HTTP, from {@code jcmd Thread.print}.
+     */
+    public static String serverThreads() {
+        String home = "payara".equals(System.getProperty("arquillian.launch")) ? required("payara.home")
+                : required("jboss.home");
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(home)).orElse(false))
+                .findFirst()
+                .map(server -> {
+                    try {
+                        Process jcmd = new ProcessBuilder("jcmd", Long.toString(server.pid()), "Thread.print")
+                                .redirectErrorStream(true).start();
+                        String dump = new String(jcmd.getInputStream().readAllBytes());
+                        StringBuilder busy = new StringBuilder();
+                        for (String thread : dump.split("\n\n")) {
+                            if (thread.contains("meetingportal") || thread.contains("tyrus")
+                                    || thread.contains("undertow") || thread.contains("http-thread-pool")) {
+                                busy.append(thread).append("\n\n");
+                            }
+                        }
+                        return busy.toString();
+                    } catch (IOException e) {
+                        return "no thread dump: " + e;
+                    }
+                })
+                .orElse("no server process under " + home);
+    }
+
     public static Path buildDir() {
         return Path.of(required("portal.it.buildDir"));
     }
