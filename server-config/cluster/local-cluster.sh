@@ -22,7 +22,6 @@ port=${PORTAL_CLUSTER_PORT:-8080}
 read -r -a offsets <<< "${PORTAL_CLUSTER_OFFSETS:-100 200}"
 server=$root/target/server-cluster
 war=$root/target/meeting-portal.war
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 
 die() {
     echo "local-cluster: $*" >&2
@@ -34,52 +33,18 @@ offset_of() {
     echo "${offsets[$(($1 - 1))]}"
 }
 
-# PostgreSQL refuses to run as root, and as root the checkout may be closed to the postgres user.
-pg_dir() {
-    if [ "$(id -u)" = 0 ]; then
-        echo "/var/tmp/meeting-portal-cluster-$(printf '%s' "$dir" | md5sum | cut -c1-12)"
-    else
-        echo "$dir/postgresql"
-    fi
-}
-
-as_pg_owner() {
-    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
 start_database() {
     [ -n "${PORTAL_DB_URL:-}" ] && return
-    [ -n "$pg_bin" ] || die "PostgreSQL is not installed (apt-get install postgresql), or set PORTAL_DB_URL"
-    local data db_port=${PORTAL_CLUSTER_DB_PORT:-5433}
-    data=$(pg_dir)
+    local db_port=${PORTAL_CLUSTER_DB_PORT:-5433}
     export PORTAL_DB_USER=portal PORTAL_DB_PASSWORD=${PORTAL_DB_PASSWORD:-portal-local-cluster}
     export PORTAL_DB_URL="jdbc:postgresql://127.0.0.1:$db_port/portal"
-    if [ ! -f "$data/PG_VERSION" ]; then
-        mkdir -p "$data"
-        [ "$(id -u)" = 0 ] && chown postgres: "$data"
-        local pwfile
-        pwfile=$(mktemp)
-        echo "$PORTAL_DB_PASSWORD" > "$pwfile"
-        chmod 644 "$pwfile"
-        as_pg_owner "$pg_bin/initdb" -D "$data" -U portal --pwfile="$pwfile" --auth=scram-sha-256 -E UTF8 \
-            --locale=C.UTF-8 > /dev/null
-        rm -f "$pwfile"
-    fi
-    if ! as_pg_owner "$pg_bin/pg_ctl" -D "$data" status > /dev/null 2>&1; then
-        as_pg_owner "$pg_bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-            -o "-c listen_addresses=127.0.0.1 -p $db_port -k $data" start > /dev/null
-    fi
-    PGPASSWORD=$PORTAL_DB_PASSWORD "$pg_bin/psql" -h 127.0.0.1 -p "$db_port" -U portal -d postgres -tAc \
-        "SELECT 1 FROM pg_database WHERE datname = 'portal'" | grep -q 1 \
-        || PGPASSWORD=$PORTAL_DB_PASSWORD "$pg_bin/psql" -h 127.0.0.1 -p "$db_port" -U portal -d postgres \
-            -qc "CREATE DATABASE portal"
+    "$root/server-config/cluster/local-postgresql.sh" start "$dir/postgresql" "$db_port" "$PORTAL_DB_PASSWORD" portal \
+        || die "PostgreSQL did not start (apt-get install postgresql), or set PORTAL_DB_URL"
 }
 
 stop_database() {
     [ -n "${PORTAL_DB_URL:-}" ] && return
-    local data
-    data=$(pg_dir)
-    [ -f "$data/postmaster.pid" ] && as_pg_owner "$pg_bin/pg_ctl" -D "$data" -m fast -w stop > /dev/null || true
+    "$root/server-config/cluster/local-postgresql.sh" stop "$dir/postgresql"
 }
 
 build() {
