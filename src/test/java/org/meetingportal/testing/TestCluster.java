@@ -35,6 +35,8 @@ public final class TestCluster {
     public static synchronized TestCluster get() {
         if (running == null) {
             TestCluster cluster = new TestCluster(TestPortal.buildDir().resolve("cluster-it"));
+            // The nodes' logs are evidence (who created the first admin): none may be left from an earlier run.
+            cluster.deleteDirectory();
             cluster.run("start");
             Runtime.getRuntime().addShutdownHook(new Thread(TestCluster::stopAll));
             running = cluster;
@@ -84,6 +86,19 @@ public final class TestCluster {
     public String log(int number) {
         try {
             return Files.readString(directory.resolve("node" + number).resolve("log").resolve("server.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void deleteDirectory() {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
