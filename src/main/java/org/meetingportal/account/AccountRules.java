@@ -1,5 +1,6 @@
 package org.meetingportal.account;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.meetingportal.platform.FieldProblems;
 
@@ -16,6 +17,22 @@ public final class AccountRules {
 
     public static boolean isUsername(String value) {
         return value != null && USERNAME.matcher(value).matches();
+    }
+
+    /**
+     * The username an account made at its first sign-in through the company's provider gets: the provider's
+     * {@code preferred_username} with every character a TRTC userId may not hold made {@code _}, so that
+     * {@code ann.lee@contoso.com} becomes {@code ann_lee_contoso_com}. Empty when nothing usable is left (no
+     * letter or digit) or the result is longer than a userId may be: such a name is refused, never cut short,
+     * since a shortened name could be another person's.
+     */
+    public static Optional<String> usernameFromProvider(String preferredUsername) {
+        if (preferredUsername == null) {
+            return Optional.empty();
+        }
+        String username = preferredUsername.strip().replaceAll("[^A-Za-z0-9_-]", "_");
+        return isUsername(username) && username.chars().anyMatch(Character::isLetterOrDigit)
+                ? Optional.of(username) : Optional.empty();
     }
 
     public static void checkUsername(String value, FieldProblems problems) {

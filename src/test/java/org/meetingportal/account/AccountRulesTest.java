@@ -1,11 +1,15 @@
 package org.meetingportal.account;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FieldProblems;
@@ -50,5 +54,19 @@ class AccountRulesTest {
         FieldProblems bad = new FieldProblems();
         AccountRules.checkDisplayName("Eve\nsecurity_event=fake", bad);
         assertTrue(bad.has("displayName"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ann, ann", "ann.lee@contoso.com, ann_lee_contoso_com", "li-wei_2, li-wei_2",
+            "'  bob  ', bob", "Zhang Wei, Zhang_Wei", "王伟.li, ___li"})
+    void providerNamesBecomeUserIds(String preferred, String username) {
+        assertEquals(Optional.of(username), AccountRules.usernameFromProvider(preferred));
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "   ", "王伟", "..@..", "a-very-long-name-from-the-directory@contoso.example"})
+    void providerNamesThatCannotBecomeUserIdsAreRefusedNotCut(String preferred) {
+        assertEquals(Optional.empty(), AccountRules.usernameFromProvider(preferred));
     }
 }
