@@ -7,11 +7,13 @@ import java.io.Serializable;
  * database each time: a role change, a disabled account or a password change takes effect at once.
  */
 public record Account(String username, String displayName, String email, Role role, boolean enabled,
-        boolean mustChangePassword, int sessionGeneration, String timeZone) implements Serializable {
+        boolean mustChangePassword, int sessionGeneration, String timeZone, boolean fromProvider)
+        implements Serializable {
 
     static Account of(User user) {
         return new Account(user.getUsername(), user.getDisplayName(), user.getEmail(), user.getRole(),
-                user.isEnabled(), user.isMustChangePassword(), user.getSessionGeneration(), user.getTimeZone());
+                user.isEnabled(), user.isMustChangePassword(), user.getSessionGeneration(), user.getTimeZone(),
+                user.isFromProvider());
     }
 
     public boolean isAdmin() {

@@ -53,7 +53,8 @@ public class AccountService {
      */
     public Optional<Account> checkCredentials(String username, String password) {
         User user = AccountRules.isUsername(username) ? findUser(username).orElse(null) : null;
-        if (user == null) {
+        if (user == null || user.getPasswordHash() == null) {
+            // An account of the company's provider has no password here; it costs the same time all the same.
             hasher.verify(password == null ? "" : password, decoyHash);
             return Optional.empty();
         }
@@ -164,6 +165,8 @@ public class AccountService {
         }
         if (username.equals(actor) && changes.role() != null && changes.role() != user.getRole()) {
             problems.add("role", "user.role.self");
+        } else if (user.isFromProvider() && changes.role() != null && changes.role() != user.getRole()) {
+            problems.add("role", "user.role.provider");
         }
         problems.throwIfAny();
         if (changes.version() != user.getVersion()) {
@@ -202,6 +205,9 @@ public class AccountService {
         admins.require();
         User user = findUser(username).orElseThrow(DomainException::notFound);
         FieldProblems problems = new FieldProblems();
+        if (user.isFromProvider()) {
+            problems.add("password", "user.password.provider").throwIfAny();
+        }
         AccountRules.checkPassword(temporaryPassword, username, "password", problems);
         problems.throwIfAny();
         user.resetPassword(hasher.hash(temporaryPassword));
@@ -218,6 +224,9 @@ public class AccountService {
     public Account changeOwnPassword(String username, String currentPassword, String newPassword) {
         User user = findUser(username).orElseThrow(DomainException::notFound);
         FieldProblems problems = new FieldProblems();
+        if (user.isFromProvider()) {
+            problems.add("currentPassword", "account.password.provider").throwIfAny();
+        }
         if (!hasher.verify(currentPassword == null ? "" : currentPassword, user.getPasswordHash())) {
             problems.add("currentPassword", "account.password.currentWrong");
         }
@@ -230,6 +239,63 @@ public class AccountService {
         em.flush();
         SecurityLog.event("authn_password_change", "user", username);
         return Account.of(user);
+    }
+
+    /**
+     * A person the company's provider vouches for: their account, found by the provider's link, brought up to
+     * date with what the provider says now (name, e-mail, role), or made at their first sign-in. An account
+     * disabled in the portal stays disabled, and a name another account has already is never merged into it.
+     *
+     * @param issuer with {@code subject}, the link to the provider's account
+     * @param preferredUsername what the provider calls the person, made a userId for a new account
+     * @param role what the provider's groups make the person
+     */
+    public ProviderSignInResult signInFromProvider(String issuer, String subject, String preferredUsername,
+            String displayName, String email, Role role) {
+        Optional<User> linked = em.createNamedQuery(User.FIND_BY_PROVIDER, User.class)
+                .setParameter("issuer", issuer).setParameter("subject", subject).getResultStream().findFirst();
+        User user;
+        boolean created = false;
+        if (linked.isPresent()) {
+            user = linked.get();
+            if (!user.isEnabled()) {
+                return new ProviderSignInResult.Refused(ProviderSignInResult.Why.DISABLED, user.getUsername());
+            }
+            user.describe(providerDisplayName(displayName, user.getUsername()), providerEmail(email), role);
+        } else {
+            Optional<String> username = AccountRules.usernameFromProvider(preferredUsername);
+            if (username.isEmpty()) {
+                return new ProviderSignInResult.Refused(ProviderSignInResult.Why.NAME_UNUSABLE, preferredUsername);
+            }
+            if (usernameTaken(username.get())) {
+                return new ProviderSignInResult.Refused(ProviderSignInResult.Why.NAME_TAKEN, username.get());
+            }
+            user = User.ofProvider(username.get(), providerDisplayName(displayName, username.get()),
+                    providerEmail(email), role, issuer, subject, clock.instant());
+            em.persist(user);
+            created = true;
+        }
+        user.signedIn(clock.instant());
+        em.flush();
+        if (created) {
+            SecurityLog.event("user_created", "by", "provider", "user", user.getUsername(), "role", user.getRole(),
+                    "issuer", issuer);
+        }
+        return new ProviderSignInResult.SignedIn(Account.of(user), created);
+    }
+
+    /** The provider's name for the person if the portal can show it, else their username. */
+    private static String providerDisplayName(String name, String username) {
+        FieldProblems problems = new FieldProblems();
+        AccountRules.checkDisplayName(name, problems);
+        return problems.has("displayName") ? username : name.strip();
+    }
+
+    /** The provider's address if it looks like one; none is kept otherwise. */
+    private static String providerEmail(String email) {
+        FieldProblems problems = new FieldProblems();
+        AccountRules.checkEmail(email, problems);
+        return problems.has("email") ? "" : email.strip();
     }
 
     /**

@@ -51,6 +51,11 @@ public class CurrentUser {
         return account().map(Account::mustChangePassword).orElse(false);
     }
 
+    /** Whether the person signs in through the company's provider, and so has no password here. */
+    public boolean isFromProvider() {
+        return account().map(Account::fromProvider).orElse(false);
+    }
+
     public String getUsername() {
         return account().map(Account::username).orElse(null);
     }

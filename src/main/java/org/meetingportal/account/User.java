@@ -33,6 +33,8 @@ import java.util.Objects;
 @NamedQuery(name = User.FIND_BY_USERNAMES, query = "select u from User u where u.username in :usernames")
 @NamedQuery(name = User.FIND_USERNAMES_MATCHING, query = "select u.username from User u where lower(u.username) like"
         + " :pattern escape '\\' or lower(u.displayName) like :pattern escape '\\' order by u.username")
+@NamedQuery(name = User.FIND_BY_PROVIDER,
+        query = "select u from User u where u.providerIssuer = :issuer and u.providerSubject = :subject")
 @NamedQuery(name = User.COUNT_ENABLED_ADMINS,
         query = "select count(u) from User u where u.role = org.meetingportal.account.Role.ADMIN and u.enabled = true")
 public class User {
@@ -45,6 +47,7 @@ public class User {
     public static final String FIND_BY_USERNAMES = "User.findByUsernames";
     public static final String FIND_USERNAMES_MATCHING = "User.findUsernamesMatching";
     public static final String COUNT_ENABLED_ADMINS = "User.countEnabledAdmins";
+    public static final String FIND_BY_PROVIDER = "User.findByProvider";
 
     public static final int USERNAME_MAX = 32;
     public static final int DISPLAY_NAME_MAX = 100;
@@ -63,8 +66,16 @@ public class User {
     @Column(nullable = false, length = EMAIL_MAX)
     private String email;
 
-    @Column(name = "password_hash", nullable = false)
+    /** Null for an account of the company's provider, which has no password here. */
+    @Column(name = "password_hash")
     private String passwordHash;
+
+    /** With {@code providerSubject}, the link to the provider's account; both null for a local account. */
+    @Column(name = "provider_issuer", updatable = false)
+    private String providerIssuer;
+
+    @Column(name = "provider_subject", updatable = false)
+    private String providerSubject;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -105,6 +116,25 @@ public class User {
         this.mustChangePassword = mustChangePassword;
         this.createdAt = Objects.requireNonNull(createdAt);
         this.enabled = true;
+    }
+
+    /** An account made at its first sign-in through the company's provider: no password, linked for good. */
+    public static User ofProvider(String username, String displayName, String email, Role role, String issuer,
+            String subject, Instant createdAt) {
+        User user = new User();
+        user.username = Objects.requireNonNull(username);
+        user.displayName = Objects.requireNonNull(displayName);
+        user.email = Objects.requireNonNull(email);
+        user.role = Objects.requireNonNull(role);
+        user.providerIssuer = Objects.requireNonNull(issuer);
+        user.providerSubject = Objects.requireNonNull(subject);
+        user.createdAt = Objects.requireNonNull(createdAt);
+        user.enabled = true;
+        return user;
+    }
+
+    public boolean isFromProvider() {
+        return providerSubject != null;
     }
 
     public void describe(String newDisplayName, String newEmail, Role newRole) {
@@ -172,6 +202,10 @@ public class User {
 
     public String getEmail() {
         return email;
+    }
+
+    public String getProviderIssuer() {
+        return providerIssuer;
     }
 
     public String getPasswordHash() {

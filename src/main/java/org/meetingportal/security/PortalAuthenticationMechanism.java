@@ -25,6 +25,7 @@ import org.meetingportal.platform.Configuration;
 import org.meetingportal.platform.DatabaseUnavailable;
 import org.meetingportal.platform.DatabaseUnavailableAnswer;
 import org.meetingportal.platform.SecurityLog;
+import org.meetingportal.provider.CompanySignIn;
 
 /**
  * The portal's one way of knowing who is asking, for pages and API alike.
@@ -32,7 +33,9 @@ import org.meetingportal.platform.SecurityLog;
  * <li>A sign-in (the login page or {@code POST /api/session} calling {@code SecurityContext.authenticate})
  * is checked against the throttle, then the identity store, and starts a session under a new id.</li>
  * <li>Every other request is recognised by its session, which is checked against the account on each
- * request: a disabled account, a password changed elsewhere or a session past its absolute limit ends it.</li>
+ * request: a disabled account, a password changed elsewhere or a session past its absolute limit ends it;
+ * so does the company's provider, asked once its token has expired, when it no longer vouches for the
+ * person ({@link ProviderSessions}). A sign-in through the provider starts at {@link ProviderSignInServlet}.</li>
  * <li>Anonymous requests for a protected page are sent to the login page; the API answers them itself.</li>
  * <li>While the database cannot be reached, nobody can be recognised or signed in: requests are answered
  * 503 ({@link DatabaseUnavailableAnswer}), sign-ins end as {@link SignInOutcome.Result#UNAVAILABLE}.</li>
@@ -63,6 +66,12 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Inject
     SessionCheck sessionCheck;
+
+    @Inject
+    CompanySignIn companySignIn;
+
+    @Inject
+    ProviderSessions providerSessions;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -129,8 +138,14 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             SignInOutcome.record(request, new SignInOutcome(SignInOutcome.Result.REFUSED, null));
             return AuthenticationStatus.SEND_FAILURE;
         }
-        attempt.succeeded(request, response);
         Account account = accounts.account(username).orElseThrow();
+        if (!companySignIn.allowsPassword(account.role())) {
+            // The password was right, but the settings send this account to the company's provider.
+            SecurityLog.event("authn_login_provider_only", "user", username, "address", address);
+            SignInOutcome.record(request, new SignInOutcome(SignInOutcome.Result.PROVIDER_ONLY, null));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        attempt.succeeded(request, response);
         Sessions.start(request, account, clock.instant(), configuration.sessionIdleMinutes());
         CurrentUser.attach(request, account);
         SecurityLog.event("authn_login_success", "user", username, "address", address);
@@ -145,7 +160,8 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             return Optional.empty();
         }
         SignedInUser user = signedIn.get();
-        Optional<Account> account = sessionCheck.account(user, () -> accounts.account(user.username()));
+        Optional<Account> account = sessionCheck.account(user, () -> accounts.account(user.username()))
+                .filter(a -> providerSessions.stillVouchedFor(request, user));
         if (account.isEmpty()) {
             Sessions.end(request);
         }

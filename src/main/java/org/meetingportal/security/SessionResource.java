@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import java.net.URI;
+import java.util.Optional;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,7 +23,10 @@ import jakarta.ws.rs.core.Response;
 import org.meetingportal.platform.DatabaseUnavailable;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FieldProblems;
+import org.meetingportal.platform.PublicUrl;
 import org.meetingportal.platform.RetryLaterException;
+import org.meetingportal.provider.CompanySignIn;
+import org.meetingportal.provider.ProviderSettings;
 
 /** {@code POST /api/session} signs in, {@code DELETE /api/session} signs out. */
 @Path("session")
@@ -34,6 +39,15 @@ public class SessionResource {
 
     @Inject
     SecurityContext security;
+
+    @Inject
+    CompanySignIn companySignIn;
+
+    @Inject
+    ProviderSessions providerSessions;
+
+    @Inject
+    PublicUrl publicUrl;
 
     @Context
     HttpServletRequest request;
@@ -69,13 +83,24 @@ public class SessionResource {
             PasswordAttempts.Wait wait = PasswordAttempts.Wait.of("signIn.locked", outcome.retryAfterSeconds());
             throw new RetryLaterException(outcome.retryAfterSeconds(), wait.key(), wait.amount());
         }
+        if (outcome.result() == SignInOutcome.Result.PROVIDER_ONLY) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "signIn.providerOnly",
+                    companySignIn.settings().map(ProviderSettings::name).orElse(""));
+        }
         throw new DomainException(DomainException.Kind.UNAUTHENTICATED, "signIn.failed");
+    }
+
+    /** Where the browser goes to end the provider's session too, after a sign-out of a provider's sign-in. */
+    public record SignedOut(String logoutUrl) {
     }
 
     @DELETE
     @AllowedBeforePasswordChange
     public Response signOut() {
+        Optional<URI> providerLogout = providerSessions.logoutAddress(request,
+                publicUrl.link("/login.xhtml?signedOut=true"));
         Sessions.end(request);
-        return Response.noContent().build();
+        return providerLogout.map(uri -> Response.ok(new SignedOut(uri.toString())).build())
+                .orElseGet(() -> Response.noContent().build());
     }
 }

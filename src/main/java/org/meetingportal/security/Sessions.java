@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.Optional;
 import org.meetingportal.account.Account;
 import org.meetingportal.platform.SecurityLog;
+import org.meetingportal.provider.ProviderIdentity;
 
 /** Starting, reading, renewing and ending the HTTP session that carries a sign-in. */
 public final class Sessions {
@@ -36,6 +37,12 @@ public final class Sessions {
 
     /** A fresh session id for a fresh sign-in, so that an id planted before it is worth nothing after it. */
     static SignedInUser start(HttpServletRequest request, Account account, Instant now, int idleMinutes) {
+        return start(request, account, now, idleMinutes, null);
+    }
+
+    /** The same for a sign-in through the company's provider, whose tokens the session keeps. */
+    static SignedInUser start(HttpServletRequest request, Account account, Instant now, int idleMinutes,
+            ProviderIdentity.ProviderTokens provider) {
         HttpSession session = request.getSession(false);
         if (session == null) {
             session = request.getSession(true);
@@ -43,7 +50,7 @@ public final class Sessions {
             request.changeSessionId();
         }
         session.setMaxInactiveInterval(idleMinutes * 60);
-        SignedInUser user = new SignedInUser(account.username(), account.sessionGeneration(), now, newToken());
+        SignedInUser user = new SignedInUser(account.username(), account.sessionGeneration(), now, newToken(), provider);
         session.setAttribute(SignedInUser.ATTRIBUTE, user);
         return user;
     }
@@ -57,6 +64,12 @@ public final class Sessions {
             request.changeSessionId();
             request.getSession().setAttribute(SignedInUser.ATTRIBUTE, user.withGeneration(account.sessionGeneration()));
         });
+    }
+
+    /** The provider's new tokens after a refresh, kept in the session for the next one. */
+    static void refreshed(HttpServletRequest request, ProviderIdentity.ProviderTokens tokens) {
+        signedIn(request).ifPresent(user -> request.getSession().setAttribute(SignedInUser.ATTRIBUTE,
+                user.withProvider(tokens)));
     }
 
     /** Signs out: the container forgets the caller and the session with everything in it is gone. */

@@ -17,7 +17,9 @@ public record SignInOutcome(Result result, Duration retryAfter) {
         /** Too many failures for this account or address. */
         LOCKED,
         /** The database could not be reached, so the password could not be checked. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** A right password of an account the settings send to the company's provider instead. */
+        PROVIDER_ONLY
     }
 
     private static final String ATTRIBUTE = SignInOutcome.class.getName();

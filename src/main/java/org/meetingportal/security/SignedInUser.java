@@ -6,16 +6,32 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.meetingportal.account.Account;
+import org.meetingportal.provider.ProviderIdentity;
 
 /**
  * What a signed-in session holds, and all it holds: who, which session generation of theirs it belongs to,
- * since when, and the token that state-changing API calls must echo. Small and immutable, so that it can be
+ * since when, the token that state-changing API calls must echo, and for a sign-in through the company's
+ * provider, the provider's tokens. Small and immutable, so that it can be
  * replicated across a cluster.
  */
-public record SignedInUser(String username, int sessionGeneration, Instant signedInAt, String csrfToken)
-        implements Serializable {
+public record SignedInUser(String username, int sessionGeneration, Instant signedInAt, String csrfToken,
+        ProviderIdentity.ProviderTokens provider) implements Serializable {
 
     static final String ATTRIBUTE = SignedInUser.class.getName();
+
+    /** A sign-in with a portal password. */
+    public SignedInUser(String username, int sessionGeneration, Instant signedInAt, String csrfToken) {
+        this(username, sessionGeneration, signedInAt, csrfToken, null);
+    }
+
+    /** The provider's tokens of a sign-in through the company's provider; empty for a portal password. */
+    public Optional<ProviderIdentity.ProviderTokens> providerTokens() {
+        return Optional.ofNullable(provider);
+    }
+
+    SignedInUser withProvider(ProviderIdentity.ProviderTokens tokens) {
+        return new SignedInUser(username, sessionGeneration, signedInAt, csrfToken, tokens);
+    }
 
     /** Why a session no longer signs its person in. */
     public enum Ending {
@@ -50,6 +66,6 @@ public record SignedInUser(String username, int sessionGeneration, Instant signe
     }
 
     SignedInUser withGeneration(int generation) {
-        return new SignedInUser(username, generation, signedInAt, csrfToken);
+        return new SignedInUser(username, generation, signedInAt, csrfToken, provider);
     }
 }

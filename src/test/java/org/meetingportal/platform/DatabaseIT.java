@@ -49,7 +49,7 @@ class DatabaseIT extends PortalIT {
                 assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = '" + username + "'"),
                         "the user just created is in PostgreSQL");
                 assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = 'admin'"));
-                assertEquals(9, count(sql, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
+                assertEquals(10, count(sql, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
             }
         } else {
             // The server holds the H2 file open (and locked); that it is there and written is what can be seen.
@@ -94,12 +94,16 @@ class DatabaseIT extends PortalIT {
                     + " VALUES ('Before the upgrade', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP + INTERVAL '1' HOUR, 'UTC',"
                     + " 77, 'INVITED', 'FULL', false, 'SCHEDULED', 'admin', CURRENT_TIMESTAMP, 0, 0)");
             sql.execute(grant("(SELECT id FROM meeting WHERE room_id = 77)"));
+            sql.execute("INSERT INTO portal_user (username, display_name, email, password_hash, role, enabled,"
+                    + " must_change_password, session_generation, created_at, version) VALUES ('local', 'Local',"
+                    + " 'local@example.com', 'pbkdf2-sha256:600000:c2FsdA:aGFzaA', 'EMPLOYEE', true, false, 0,"
+                    + " CURRENT_TIMESTAMP, 0)");
             sql.execute("INSERT INTO sign_in_throttle (throttle_key, window_started_at, failures, locked_until, version)"
                     + " VALUES ('account:admin', CURRENT_TIMESTAMP, 5, CURRENT_TIMESTAMP + INTERVAL '15' MINUTE, 0)");
         }
 
         Flyway current = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load();
-        assertEquals(6, current.migrate().migrationsExecuted, "V4 to V9 on top of V3");
+        assertEquals(7, current.migrate().migrationsExecuted, "V4 to V10 on top of V3");
         try (Connection db = DriverManager.getConnection(url, user, password); Statement sql = db.createStatement()) {
             long before = count(sql, "SELECT max(id) FROM credential_grant");
             sql.execute(grant("(SELECT id FROM meeting WHERE room_id = 77)"));
@@ -120,6 +124,19 @@ class DatabaseIT extends PortalIT {
             for (String name : List.of("ix_grant_time", "ix_grant_user_time", "ix_grant_meeting_time")) {
                 assertEquals(0, count(sql, indexes + "'" + name + "'"), name);
             }
+            // An account from before is local: a password and no link to a provider (V10). A provider's account
+            // has the link and no password; one with neither, or a second with the same link, cannot be.
+            assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = 'local'"
+                    + " AND password_hash IS NOT NULL AND provider_issuer IS NULL AND provider_subject IS NULL"));
+            String account = "INSERT INTO portal_user (username, display_name, email, password_hash, role, enabled,"
+                    + " must_change_password, session_generation, created_at, version, provider_issuer, provider_subject)"
+                    + " VALUES ('%s', 'X', '', %s, 'EMPLOYEE', true, false, 0, CURRENT_TIMESTAMP, 0, %s, %s)";
+            sql.execute(account.formatted("linked", "NULL", "'https://idp.example.com'", "'sub-1'"));
+            assertThrows(SQLException.class, () -> sql.execute(account.formatted("neither", "NULL", "NULL", "NULL")));
+            assertThrows(SQLException.class, () -> sql.execute(account.formatted("both", "'pbkdf2'",
+                    "'https://idp.example.com'", "'sub-2'")));
+            assertThrows(SQLException.class, () -> sql.execute(account.formatted("twice", "NULL",
+                    "'https://idp.example.com'", "'sub-1'")));
             // The audit now takes a call instead of a meeting, but never neither.
             assertThrows(SQLException.class, () -> sql.execute("INSERT INTO credential_grant (username, role,"
                     + " privileges, issued_at, expires_at, user_sig_expires_at, client_address)"
