@@ -1,5 +1,6 @@
 package org.meetingportal.security;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -7,8 +8,11 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.meetingportal.provider.CompanySignIn;
 
 /**
  * Browser protections on every response. The Content-Security-Policy allows scripts and styles only from
@@ -33,22 +37,45 @@ public class SecurityHeadersFilter extends HttpFilter {
             .flatMap(host -> Stream.of("https://" + host, "wss://" + host))
             .collect(Collectors.joining(" "));
 
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            "font-src 'self'",
-            "connect-src 'self' " + TRTC_HOSTS,
-            "media-src 'self' blob:",
-            "worker-src 'self' blob:",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
+    /**
+     * The policy, with the company's provider as the one other place a form may lead: signing out posts a
+     * form whose answer sends the browser on to the provider's logout, and browsers hold redirects after a
+     * form to {@code form-action}.
+     */
+    static String contentSecurityPolicy(Optional<String> providerOrigin) {
+        return String.join("; ",
+                "default-src 'self'",
+                "script-src 'self'",
+                "style-src 'self'",
+                "img-src 'self' data:",
+                "font-src 'self'",
+                "connect-src 'self' " + TRTC_HOSTS,
+                "media-src 'self' blob:",
+                "worker-src 'self' blob:",
+                "object-src 'none'",
+                "base-uri 'self'",
+                "form-action 'self'" + providerOrigin.map(o -> " " + o).orElse(""),
+                "frame-ancestors 'none'");
+    }
+
+    /** Set once at start from the settings, then read by every answer, the mechanism's own included. */
+    private static volatile String policy = contentSecurityPolicy(Optional.empty());
+
+    @Inject
+    transient CompanySignIn companySignIn;
 
     static final String VENDOR = "/vendor/";
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+    @Override
+    public void init() {
+        policy = contentSecurityPolicy(companySignIn.settings().map(settings -> origin(settings.issuer())));
+    }
+
+    /** scheme://host[:port] of an address, as a CSP source. */
+    static String origin(URI address) {
+        return address.getScheme() + "://" + address.getHost() + (address.getPort() == -1 ? "" : ":" + address.getPort());
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -59,7 +86,7 @@ public class SecurityHeadersFilter extends HttpFilter {
 
     /** For answers the authentication mechanism gives itself, before any filter runs. */
     static void protect(HttpServletRequest request, HttpServletResponse response) {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Content-Security-Policy", policy);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");

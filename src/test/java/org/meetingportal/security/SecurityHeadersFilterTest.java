@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Proxy;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SecurityHeadersFilterTest {
@@ -70,5 +72,15 @@ class SecurityHeadersFilterTest {
         assertEquals("no-store", headersFor(sneaky).get("Cache-Control"));
         assertFalse(SecurityHeadersFilter.isStaticResource(sneaky));
         assertTrue(SecurityHeadersFilter.isStaticResource(request("/vendor/trtc/5.17.1/trtc.js", null, "")));
+    }
+
+    @Test
+    void formsMayLeadOnlyHereOrToTheCompanysProvider() {
+        assertTrue(SecurityHeadersFilter.contentSecurityPolicy(Optional.empty()).contains("form-action 'self';"));
+        String withProvider = SecurityHeadersFilter.contentSecurityPolicy(Optional.of(SecurityHeadersFilter.origin(
+                URI.create("https://login.example.com:8443/realms/staff"))));
+        assertTrue(withProvider.contains("form-action 'self' https://login.example.com:8443;"), withProvider);
+        assertEquals("http://127.0.0.1:8091", SecurityHeadersFilter.origin(URI.create("http://127.0.0.1:8091/realms/x")));
+        assertEquals("https://idp.example.com", SecurityHeadersFilter.origin(URI.create("https://idp.example.com/")));
     }
 }

@@ -196,6 +196,21 @@ public final class PortalClient {
         return answer;
     }
 
+    /** Posts a plain HTML form, such as the provider's sign-in form, to an address of any site. */
+    public HttpAnswer postForm(String address, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpAnswer answer = exchange(HttpRequest.newBuilder(base.resolve(address))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        lastPage = answer.body();
+        return answer;
+    }
+
     /** Follows one redirect answer with a GET, as a browser does after a form post. */
     public HttpAnswer follow(HttpAnswer redirect) {
         String location = redirect.header("Location").orElseThrow(() -> new AssertionError("not a redirect: " + redirect));
