@@ -48,6 +48,11 @@ public class ProviderSessions {
         try {
             Optional<ProviderIdentity.ProviderTokens> renewed = client.get().refresh(tokens.get());
             if (renewed.isEmpty()) {
+                if (refreshedMeanwhile(request)) {
+                    // Another request of the same session used the refresh token first (providers that rotate
+                    // refresh tokens refuse the second use): that one's answer stands.
+                    return true;
+                }
                 SecurityLog.event("session_revoked", "user", user.username(), "by", "provider");
                 return false;
             }
@@ -58,6 +63,11 @@ public class ProviderSessions {
                     + "asking again at the next request: " + e.getMessage());
             return true;
         }
+    }
+
+    private boolean refreshedMeanwhile(HttpServletRequest request) {
+        return Sessions.signedIn(request).flatMap(SignedInUser::providerTokens)
+                .filter(t -> clock.instant().isBefore(t.accessExpiresAt())).isPresent();
     }
 
     /** Where to send a person signing out so that the provider's session ends too; empty for a portal password. */

@@ -61,7 +61,6 @@ public class ProviderSignInServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        SecurityHeadersFilter.protect(request, response);
         Optional<OidcClient> client = companySignIn.client();
         if (client.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
