@@ -254,6 +254,28 @@ class RestartIT {
         }
     }
 
+    /**
+     * With the company's provider in charge and {@code PORTAL_LOCAL_SIGN_IN=admins-only}, a portal password
+     * signs in the break-glass admin only; an employee's right password is answered with the advice to use the
+     * provider. (This run's servers have the provider; a setting of their own needs a server of its own.)
+     */
+    @Test
+    @Order(6)
+    void underAdminsOnlyTheLocalAdminStillSignsInAndEmployeesAreSentToTheProvider() throws Exception {
+        server = start(false, Map.of("PORTAL_LOCAL_SIGN_IN", "admins-only"));
+        HttpAnswer admin = new PortalClient(BASE).signIn("admin", passwords.get("admin"));
+        assertEquals(200, admin.status(), "the break-glass admin: " + admin);
+        HttpAnswer employee = new PortalClient(BASE).signIn("kept-two", "same-first-phrase");
+        assertEquals(403, employee.status(), employee::toString);
+        assertTrue(employee.json().getString("type").endsWith("signIn.providerOnly"), employee::toString);
+        assertTrue(serverLog().contains("authn_login_provider_only user=\"kept-two\""));
+        String page = new PortalClient(BASE).page("login.xhtml").body();
+        assertTrue(page.contains("sign-in/provider") && page.contains("login:username"),
+                "the provider first, the password form for the admin below");
+        stop(server);
+        server = null;
+    }
+
     private static long count(Connection db, String sql) throws SQLException {
         try (ResultSet row = db.createStatement().executeQuery(sql)) {
             assertTrue(row.next());
@@ -308,8 +330,15 @@ class RestartIT {
         return start(false);
     }
 
-    /** @param video with the test run's TRTC application, which this server otherwise has not */
     private static Process start(boolean video) throws IOException, InterruptedException {
+        return start(video, Map.of());
+    }
+
+    /**
+     * @param video with the test run's TRTC application, which this server otherwise has not
+     * @param settings settings of this start only
+     */
+    private static Process start(boolean video, Map<String, String> settings) throws IOException, InterruptedException {
         Path home = Path.of(System.getProperty("jboss.home"));
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + baseDir, "-Djboss.socket.binding.port-offset=" + PORT_OFFSET);
@@ -320,6 +349,7 @@ class RestartIT {
         }
         builder.environment().put("PORTAL_DATA_DIR", dataDir.toString());
         builder.environment().put("PORTAL_SESSION_IDLE_MINUTES", "1");
+        builder.environment().putAll(settings);
         builder.environment().put("JAVA_OPTS", "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true");
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("console.log").toFile()));
