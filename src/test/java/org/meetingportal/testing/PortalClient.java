@@ -183,20 +183,10 @@ public final class PortalClient {
         if (viewState != null) {
             form.put("jakarta.faces.ViewState", viewState);
         }
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpAnswer answer = exchange(HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html")
-                .header("Accept-Language", "en")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        lastPage = answer.body();
-        return answer;
+        return postForm(path, form);
     }
 
-    /** Posts a plain HTML form, such as the provider's sign-in form, to an address of any site. */
+    /** Posts a plain HTML form (a Faces form, the provider's sign-in form) to a path here or an address elsewhere. */
     public HttpAnswer postForm(String address, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
