@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
@@ -52,6 +53,8 @@ class OidcClientTest {
     /** What the token endpoint does to the ID token it is about to sign. */
     private UnaryOperator<JWTClaimsSet.Builder> idTokenChange = UnaryOperator.identity();
     private RSAKey signingKey;
+    /** Whether the token endpoint sends an ID token that is not signed at all ("alg": "none"). */
+    private boolean unsigned;
     private String expectedChallenge;
     private String tokenError;
     private Clock clock = Clock.systemUTC();
@@ -114,16 +117,22 @@ class OidcClientTest {
         if (nonce != null) {
             claims.claim("nonce", nonce);
         }
-        SignedJWT idToken = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(),
-                idTokenChange.apply(claims).build());
-        try {
-            idToken.sign(new RSASSASigner(signingKey));
-        } catch (JOSEException e) {
-            throw new IOException(e);
+        String idToken;
+        if (unsigned) {
+            idToken = new PlainJWT(idTokenChange.apply(claims).build()).serialize();
+        } else {
+            SignedJWT signed = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(),
+                    idTokenChange.apply(claims).build());
+            try {
+                signed.sign(new RSASSASigner(signingKey));
+            } catch (JOSEException e) {
+                throw new IOException(e);
+            }
+            idToken = signed.serialize();
         }
         answer(exchange, 200, """
                 {"access_token":"at-%d","token_type":"Bearer","expires_in":60,"refresh_token":"rt-2",
-                 "id_token":"%s"}""".formatted(System.nanoTime(), idToken.serialize()));
+                 "id_token":"%s"}""".formatted(System.nanoTime(), idToken));
     }
 
     private String nonceOfTheSignIn;
@@ -231,6 +240,7 @@ class OidcClientTest {
         RSAKey stranger = new RSAKeyGenerator(2048).keyID("k1").generate();
         List<Runnable> misdeeds = List.of(
                 () -> signingKey = stranger,
+                () -> unsigned = true,
                 () -> idTokenChange = c -> c.audience("another-client"),
                 () -> idTokenChange = c -> c.issuer("https://impostor.example.com"),
                 () -> idTokenChange = c -> c.claim("nonce", "a-nonce-of-another-sign-in"),
@@ -238,6 +248,7 @@ class OidcClientTest {
                         .expirationTime(Date.from(Instant.now().minusSeconds(600))));
         for (Runnable misdeed : misdeeds) {
             signingKey = key;
+            unsigned = false;
             idTokenChange = UnaryOperator.identity();
             misdeed.run();
             OidcClient client = client();

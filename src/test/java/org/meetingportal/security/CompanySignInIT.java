@@ -81,6 +81,9 @@ class CompanySignInIT extends PortalIT {
         assertEquals("EMPLOYEE", me.getString("role"), "no longer in the admin group");
         assertEquals(401, first.get("api/me").status(), "the role change ended the older session");
 
+        String account = again.page("account.xhtml").body();
+        assertTrue(account.contains("id=\"provider-account\"") && !account.contains("password:current"),
+                "the password page says there is none here, and offers no form");
         HttpAnswer password = again.post("api/me/password", Json.createObjectBuilder()
                 .add("currentPassword", "staff-pass-phrase-move").add("newPassword", "a-portal-pass-phrase").build());
         assertEquals(400, password.status(), password::toString);
@@ -165,9 +168,12 @@ class CompanySignInIT extends PortalIT {
 
         HttpAnswer garbage = browser.page("sign-in/provider/callback?%zz=%");
         assertTrue(garbage.status() < 500, garbage::toString);
-        HttpAnswer page = browser.page("login.xhtml?provider=refused");
-        assertEquals(200, page.status());
-        assertTrue(page.body().contains("Staff account"), "the page names the provider");
+        for (String why : new String[] {"refused", "unavailable", "invalid", "stale", "name-taken"}) {
+            HttpAnswer page = browser.page("login.xhtml?provider=" + why);
+            assertEquals(200, page.status(), why);
+            assertTrue(page.body().contains("class=\"message error\""), "a message that says what to do: " + why);
+        }
+        assertTrue(browser.page("login.xhtml?provider=unavailable").body().contains("Staff account cannot be reached"));
     }
 
     /** The state of the sign-in a redirect to the provider starts. */
