@@ -96,6 +96,7 @@ public class SessionResource {
 
     @DELETE
     @AllowedBeforePasswordChange
+    @Produces(MediaType.APPLICATION_JSON)
     public Response signOut() {
         Optional<URI> providerLogout = providerSessions.logoutAddress(request,
                 publicUrl.link("/login.xhtml?signedOut=true"));
