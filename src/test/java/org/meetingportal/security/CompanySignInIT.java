@@ -64,7 +64,8 @@ class CompanySignInIT extends PortalIT {
 
         JsonObject account = admin().get("api/users/" + portalName(employee)).json();
         assertTrue(account.getBoolean("fromProvider"));
-        assertTrue(TestPortal.serverLog().contains("user=\"" + portalName(employee) + "\""));
+        assertTrue(TestPortal.serverLog().contains("security_event=user_created by=\"provider\" user=\""
+                + portalName(employee) + "\""), "the new account in the security log");
     }
 
     @Test
