@@ -106,8 +106,8 @@ wait_for_one_cluster() {
     for _ in $(seq 1 120); do
         together=true
         for n in $(seq 1 ${#offsets[@]}); do
-            view=$(tail -n +"$((${logged[$n]} + 1))" "$dir/node$n/log/server.log" 2> /dev/null \
-                | grep -oE '\[node[0-9]+(, node[0-9]+)+\]' | tail -n 1)
+            view=$( (tail -n +"$((${logged[$n]} + 1))" "$dir/node$n/log/server.log" 2> /dev/null || true) \
+                | (grep -oE '\[node[0-9]+(, node[0-9]+)+\]' || true) | tail -n 1)
             for other in $(seq 1 ${#offsets[@]}); do
                 [[ "$view" =~ (\[|\ )node$other(,|\]) ]] || together=false
             done
@@ -193,7 +193,8 @@ start)
     # creates the first admin.
     declare -A logged
     for n in $(seq 1 ${#offsets[@]}); do
-        logged[$n]=$(cat "$dir/node$n/log/server.log" 2> /dev/null | wc -l)
+        logged[$n]=0
+        if [ -f "$dir/node$n/log/server.log" ]; then logged[$n]=$(wc -l < "$dir/node$n/log/server.log"); fi
         start_node "$n"
     done
     for n in $(seq 1 ${#offsets[@]}); do wait_for_node "$n"; done
