@@ -97,6 +97,30 @@ wait_for_node() {
     die "node$n did not come up: see $dir/node$n/log/server.log"
 }
 
+# A node answers before the nodes have found each other: two started at the same moment may each find no
+# other in the database and begin a cluster of their own, until JGroups merges them, and a session made
+# meanwhile lives on one node only. So the nodes are one cluster when each has logged a view of all of them
+# since this start (logged[n]: its log's lines before).
+wait_for_one_cluster() {
+    local n other view together
+    for _ in $(seq 1 120); do
+        together=true
+        for n in $(seq 1 ${#offsets[@]}); do
+            view=$( (tail -n +"$((${logged[$n]} + 1))" "$dir/node$n/log/server.log" 2> /dev/null || true) \
+                | (grep -oE '\[node[0-9]+(, node[0-9]+)+\]' || true) | tail -n 1)
+            for other in $(seq 1 ${#offsets[@]}); do
+                [[ "$view" =~ (\[|\ )node$other(,|\]) ]] || together=false
+            done
+        done
+        if $together; then
+            echo "local-cluster: the nodes are one cluster"
+            return
+        fi
+        sleep 0.5
+    done
+    die "the nodes did not form one cluster within 60 s: see $dir/node*/log/server.log"
+}
+
 stop_node() {
     local n=$1 pid
     pid=$(node_pid "$n") || return 0
@@ -167,8 +191,14 @@ start)
     start_database
     # All at once: the nodes agree among themselves, through the database, on who migrates the schema and
     # creates the first admin.
-    for n in $(seq 1 ${#offsets[@]}); do start_node "$n"; done
+    declare -A logged
+    for n in $(seq 1 ${#offsets[@]}); do
+        logged[$n]=0
+        if [ -f "$dir/node$n/log/server.log" ]; then logged[$n]=$(wc -l < "$dir/node$n/log/server.log"); fi
+        start_node "$n"
+    done
     for n in $(seq 1 ${#offsets[@]}); do wait_for_node "$n"; done
+    wait_for_one_cluster
     start_balancer
     ;;
 stop)

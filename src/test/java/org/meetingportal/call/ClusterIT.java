@@ -44,6 +44,8 @@ class ClusterIT {
 
     private static final Duration SIGNAL = Duration.ofSeconds(10);
     private static final Duration GRACE = Duration.ofSeconds(TestPortal.numericSetting("PORTAL_CALL_GRACE_SECONDS"));
+    private static final Duration RING = Duration.ofSeconds(TestPortal.numericSetting("PORTAL_CALL_RING_SECONDS"));
+    private static final int CALL_RATE = (int) TestPortal.numericSetting("PORTAL_CALL_RATE_PER_MINUTE");
     private static final Pattern ROUTE = Pattern.compile("\\.(node\\d)$");
 
     private static TestCluster cluster;
@@ -180,6 +182,74 @@ class ClusterIT {
                 + " (10 calls after 2 to warm up)%n", measured.get(measured.size() / 2) / 1000.0,
                 measured.get(measured.size() - 1) / 1000.0);
         record(line);
+    }
+
+    /** Reject, cancel and a ring nobody answers, each with the parties on different nodes, each recorded once. */
+    @Test
+    void rejectCancelAndMissedAcrossNodesAreRecordedOnce() {
+        CallSocketClient annPage = page(annClient, 1);
+        CallSocketClient bobPage = page(bobClient, 2);
+
+        annPage.invite(bob, "audio");
+        long rejected = id(bobPage.next("ringing", SIGNAL));
+        bobPage.act("reject", rejected);
+        assertEquals("REJECTED", state(about(annPage, "ended", rejected, SIGNAL)));
+
+        annPage.invite(bob, "audio");
+        long cancelled = id(bobPage.next("ringing", SIGNAL));
+        annPage.act("cancel", cancelled);
+        assertEquals("CANCELLED", state(about(bobPage, "ended", cancelled, SIGNAL)), "the callee on node 2 stops ringing");
+
+        annPage.invite(bob, "video");
+        long missed = id(bobPage.next("ringing", SIGNAL));
+        assertEquals("MISSED", state(about(bobPage, "missed", missed, RING.plus(SIGNAL))));
+        assertEquals("MISSED", state(about(annPage, "ended", missed, SIGNAL)));
+        assertTrue(!bobPage.receives("missed", Duration.ofSeconds(2)), "missed once, whichever node settled it");
+
+        assertEquals(List.of("REJECTED"), history(bobClient, rejected));
+        assertEquals(List.of("CANCELLED"), history(bobClient, cancelled));
+        assertEquals(List.of("MISSED"), history(bobClient, missed));
+    }
+
+    /** A person's calls per minute are counted for the cluster: placing them through both nodes gains nothing. */
+    @Test
+    void theCallRateCountsForTheWholeCluster() {
+        String eve = TestPortal.uniqueName("eve");
+        PortalClient eveClient = admin().createSignedInUser(eve, "EMPLOYEE", "eve-cluster-phrase");
+        List<CallSocketClient> evePages = List.of(page(eveClient, 1), page(eveClient, 2));
+        // bob has no page open: each call is missed at once, and counts. Both of eve's pages hear of each.
+        long last = 0;
+        for (int i = 0; i < CALL_RATE; i++) {
+            CallSocketClient through = evePages.get(i % 2);
+            through.invite(bob, "audio");
+            JsonObject ended = after(through, "ended", last);
+            assertEquals("MISSED", state(ended), "call " + i);
+            last = id(ended);
+        }
+        for (CallSocketClient through : evePages) {
+            through.invite(bob, "audio");
+            assertEquals("too-many", through.next("error", SIGNAL).getString("code"), "refused on either node");
+        }
+    }
+
+    /** The next message of this type about the given call, skipping those about other calls. */
+    private static JsonObject about(CallSocketClient page, String type, long call, Duration within) {
+        while (true) {
+            JsonObject message = page.next(type, within);
+            if (id(message) == call) {
+                return message;
+            }
+        }
+    }
+
+    /** The next message of this type about a call newer than {@code call} (ids only grow). */
+    private static JsonObject after(CallSocketClient page, String type, long call) {
+        while (true) {
+            JsonObject message = page.next(type, SIGNAL);
+            if (id(message) > call) {
+                return message;
+            }
+        }
     }
 
     @Test
