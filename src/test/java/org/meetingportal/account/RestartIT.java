@@ -26,7 +26,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +71,7 @@ class RestartIT {
         Path build = TestPortal.buildDir();
         baseDir = build.resolve("restart-it/standalone");
         dataDir = build.resolve("restart-it/data");
-        deleteTree(build.resolve("restart-it"));
+        TestPortal.deleteTree(build.resolve("restart-it"));
         Path provisioned = Path.of(System.getProperty("jboss.home"), "standalone");
         Files.createDirectories(baseDir.resolve("configuration"));
         Files.createDirectories(baseDir.resolve("deployments"));
@@ -413,16 +412,5 @@ class RestartIT {
 
     private static long countGeneratedPasswordLines() throws IOException {
         return GENERATED.matcher(serverLog()).results().count();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

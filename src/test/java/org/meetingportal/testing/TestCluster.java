@@ -36,7 +36,7 @@ public final class TestCluster {
         if (running == null) {
             TestCluster cluster = new TestCluster(TestPortal.buildDir().resolve("cluster-it"));
             // The nodes' logs are evidence (who created the first admin): none may be left from an earlier run.
-            cluster.deleteDirectory();
+            TestPortal.deleteTree(cluster.directory);
             cluster.run("start");
             Runtime.getRuntime().addShutdownHook(new Thread(TestCluster::stopAll));
             running = cluster;
@@ -86,19 +86,6 @@ public final class TestCluster {
     public String log(int number) {
         try {
             return Files.readString(directory.resolve("node" + number).resolve("log").resolve("server.log"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void deleteDirectory() {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (var paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -101,6 +101,20 @@ public final class TestPortal {
                 .orElse("no server process under " + home);
     }
 
+    /** Deletes a folder and everything in it, if it is there. */
+    public static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Path buildDir() {
         return Path.of(required("portal.it.buildDir"));
     }
