@@ -71,6 +71,14 @@ start_node() {
         cp -r "$server/standalone/data/content" "$base/data/"
     fi
     cp "$war" "$base/deployments/meeting-portal.war"
+    # A killed node leaves its pid file behind, which would read as "died while starting". And the balancer
+    # keeps it out until it answers: while the WAR deploys, the listener already answers 404.
+    # (A reload closes idle keep-alive connections, which a client may be reusing: only when it changes.)
+    rm -f "$base/server.pid"
+    if [ ! -f "$base/draining" ]; then
+        touch "$base/draining"
+        if balancer_running; then start_balancer > /dev/null; fi
+    fi
     # Each node its own data folder (nothing shared lives there) and its own address in the balancer's eyes.
     PORTAL_DATA_DIR=$base/data PORTAL_TRUSTED_PROXIES=127.0.0.1 \
     PORTAL_PUBLIC_URL=${PORTAL_PUBLIC_URL:-http://localhost:$port/} \
@@ -140,6 +148,12 @@ kill_node() {
     local pid
     pid=$(node_pid "$1") || die "node$1 is not running"
     kill -KILL "$pid"
+    # Returns once it is gone: until then its listening socket still takes connections and resets them.
+    for _ in $(seq 1 100); do
+        kill -0 "$pid" 2> /dev/null || return 0
+        sleep 0.1
+    done
+    die "node$1 (pid $pid) outlived kill -9 by 10 s"
 }
 
 balancer_running() {
@@ -181,7 +195,9 @@ start_balancer() {
 
 stop_balancer() {
     local conf=$dir/nginx
-    if balancer_running; then nginx -p "$conf" -c "$conf/nginx.conf" -s stop 2> /dev/null; fi
+    if balancer_running; then nginx -p "$conf" -c "$conf/nginx.conf" -s stop 2> /dev/null || true; fi
+    # A master that lost its pid file (a reload racing a stop) is found by its configuration.
+    pkill -TERM -f -- "-c $conf/nginx.conf" 2> /dev/null || true
 }
 
 case "${1:-}" in

@@ -36,7 +36,7 @@ public class CallSocket {
 
     /**
      * A page answers the pings that every page gets at least each 15 seconds ({@link CallHub}), so only a
-     * connection that is gone stays idle this long; the container then closes it.
+     * connection that is gone stays idle this long; the container then closes it ({@link CallSocketContainer}).
      */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -59,7 +59,6 @@ public class CallSocket {
             return;
         }
         session.setMaxTextMessageBufferSize(MAX_BUFFERED);
-        session.setMaxIdleTimeout(IDLE_TIMEOUT.toMillis());
         String username = principal.getName();
         // Unique in the whole cluster, unlike the container's session id.
         String connection = UUID.randomUUID().toString();
