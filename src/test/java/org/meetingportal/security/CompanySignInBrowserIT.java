@@ -14,6 +14,7 @@ import org.meetingportal.testing.PortalIT;
 import org.meetingportal.testing.TestPortal;
 import org.meetingportal.testing.TestProvider;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -40,6 +41,17 @@ class CompanySignInBrowserIT extends PortalIT {
         browser.findElement(By.id(id)).sendKeys(text);
     }
 
+    /** Waits for Keycloak's login form; if it does not come, says where the browser is instead. */
+    private void awaitProviderForm(String when) {
+        try {
+            Browsers.waiting(browser, 30).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+        } catch (TimeoutException e) {
+            Browsers.screenshot(browser, "company-sign-in-no-form");
+            throw new AssertionError(when + ": no login form of the provider, but " + browser.getCurrentUrl() + ": "
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
     @Test
     void aPersonSignsInThroughTheProvidersOwnFormAndOutOfBoth() {
         String username = TestPortal.uniqueName("web") + ".x";
@@ -58,7 +70,7 @@ class CompanySignInBrowserIT extends PortalIT {
             browser.get(base + "login.xhtml");
             long start = System.nanoTime();
             browser.findElement(By.id("provider")).click();
-            Browsers.waiting(browser, 30).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+            awaitProviderForm("round " + round);
             type("username", username);
             type("password", "web-staff-pass-phrase");
             browser.findElement(By.id("kc-login")).click();
@@ -69,7 +81,7 @@ class CompanySignInBrowserIT extends PortalIT {
             browser.findElement(By.id("signout:submit")).click();
             Browsers.waiting(browser, 30).until(ExpectedConditions.urlContains("/login.xhtml?signedOut=true"));
             browser.findElement(By.id("provider")).click();
-            Browsers.waiting(browser, 30).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+            awaitProviderForm("after signing out, round " + round);
             browser.quit();
 
             browser = Browsers.chromium("en-US");

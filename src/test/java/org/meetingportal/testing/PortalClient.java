@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
@@ -18,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -47,7 +49,7 @@ public final class PortalClient {
     public PortalClient(URI base) {
         this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
         this.http = HttpClient.newBuilder()
-                .cookieHandler(cookies)
+                .cookieHandler(new LoopbackAsSecure(cookies))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
@@ -237,5 +239,36 @@ public final class PortalClient {
                 .add("currentPassword", "first-" + password).add("newPassword", password).build());
         assertEquals(200, changed.status(), () -> "first password change of " + username + ": " + changed);
         return user;
+    }
+
+    /**
+     * Sends {@code Secure} cookies to loopback addresses over plain HTTP, as browsers do (they count loopback
+     * as a secure context); Keycloak's sign-in cookies are {@code Secure}, and Java's own handler would keep
+     * them back.
+     */
+    private static final class LoopbackAsSecure extends CookieHandler {
+
+        private final CookieHandler store;
+
+        LoopbackAsSecure(CookieHandler store) {
+            this.store = store;
+        }
+
+        private static URI asBrowserSees(URI uri) {
+            String host = uri.getHost();
+            boolean loopback = host != null && (host.startsWith("127.") || host.equals("localhost"));
+            return loopback && "http".equalsIgnoreCase(uri.getScheme())
+                    ? URI.create("https" + uri.toString().substring("http".length())) : uri;
+        }
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+            return store.get(asBrowserSees(uri), headers);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+            store.put(asBrowserSees(uri), headers);
+        }
     }
 }

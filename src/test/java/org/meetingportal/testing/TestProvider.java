@@ -66,7 +66,8 @@ public final class TestProvider {
         HttpAnswer back = browser.postForm(action.group(1).replace("&amp;", "&"),
                 Map.of("username", username, "password", password, "credentialId", ""));
         if (back.status() != 302) {
-            throw new AssertionError("Keycloak did not accept the sign-in: " + back.status());
+            throw new AssertionError("Keycloak did not accept the sign-in: " + back.status() + " "
+                    + back.body().replaceAll("(?s)<head.*</head>|<[^>]*>", " ").replaceAll("\\s+", " ").strip());
         }
         return browser.follow(back);
     }
