@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -36,12 +37,7 @@ public final class TrtcTokens {
 
     /** Decodes {@code token} and checks its HMAC with {@code key}; throws AssertionError when anything is off. */
     public static Token verify(String token, String key) {
-        String base64 = token.replace('*', '+').replace('-', '/').replace('_', '=');
-        byte[] json = inflate(Base64.getDecoder().decode(base64));
-        JsonObject envelope;
-        try (JsonReader reader = Json.createReader(new StringReader(new String(json, StandardCharsets.UTF_8)))) {
-            envelope = reader.readObject();
-        }
+        JsonObject envelope = envelope(token);
         if (!"2.0".equals(envelope.getString("TLS.ver"))) {
             throw new AssertionError("not a v2 token: " + envelope);
         }
@@ -64,6 +60,33 @@ public final class TrtcTokens {
             throw new AssertionError("signature does not verify with the key");
         }
         return new Token(identifier, sdkAppId, time, expire, userBuf == null ? null : userBuf(Base64.getDecoder().decode(userBuf)));
+    }
+
+    /**
+     * The token with one field of its JSON changed and its signature kept, as someone who wanted more than they
+     * were given would make it.
+     */
+    public static String tampered(String token, String field, long value) {
+        JsonObject changed = Json.createObjectBuilder(envelope(token)).add(field, value).build();
+        Deflater deflater = new Deflater();
+        deflater.setInput(changed.toString().getBytes(StandardCharsets.UTF_8));
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] chunk = new byte[512];
+        while (!deflater.finished()) {
+            out.write(chunk, 0, deflater.deflate(chunk));
+        }
+        deflater.end();
+        return Base64.getEncoder().encodeToString(out.toByteArray()).replace('+', '*').replace('/', '-')
+                .replace('=', '_');
+    }
+
+    private static JsonObject envelope(String token) {
+        String base64 = token.replace('*', '+').replace('-', '/').replace('_', '=');
+        byte[] json = inflate(Base64.getDecoder().decode(base64));
+        try (JsonReader reader = Json.createReader(new StringReader(new String(json, StandardCharsets.UTF_8)))) {
+            return reader.readObject();
+        }
     }
 
     private static UserBuf userBuf(byte[] bytes) {
