@@ -81,6 +81,11 @@ public record ProviderSettings(URI issuer, String clientId, String clientSecret,
                     + " together, or none of them (then only portal passwords sign in); missing: "
                     + String.join(", ", missing));
         }
+        if (configuration.publicUrl().isEmpty()) {
+            throw new IllegalStateException(ISSUER + " needs " + Configuration.PUBLIC_URL + ": the provider sends people "
+                    + "back to " + Configuration.PUBLIC_URL + " followed by /sign-in/provider/callback, the address "
+                    + "registered with it, and their session must be waiting at that same address");
+        }
         return Optional.of(new ProviderSettings(issuer(issuer.get()), clientId.get(), secret.get(),
                 configuration.text(ADMIN_GROUP), configuration.text(NAME).orElse("company account"), local));
     }

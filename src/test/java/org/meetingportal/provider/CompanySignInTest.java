@@ -30,6 +30,7 @@ class CompanySignInTest {
         settings.put(ProviderSettings.CLIENT_SECRET, "secret");
         settings.put(ProviderSettings.ADMIN_GROUP, "portal-admins");
         settings.put(ProviderSettings.LOCAL_SIGN_IN, localSignIn);
+        settings.put(Configuration.PUBLIC_URL, "https://meet.example.com/");
     }
 
     private static ProviderIdentity member(String... groups) {

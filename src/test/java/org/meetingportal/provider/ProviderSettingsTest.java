@@ -24,6 +24,7 @@ class ProviderSettingsTest {
         settings.put(ProviderSettings.ISSUER, "https://login.example.com/realms/staff");
         settings.put(ProviderSettings.CLIENT_ID, "meeting-portal");
         settings.put(ProviderSettings.CLIENT_SECRET, "s3cret-from-the-provider");
+        settings.put(Configuration.PUBLIC_URL, "https://meet.example.com/");
     }
 
     @Test
@@ -54,6 +55,14 @@ class ProviderSettingsTest {
         assertEquals(ProviderSettings.LocalSignIn.ADMINS_ONLY, read.localSignIn());
         settings.put(ProviderSettings.LOCAL_SIGN_IN, "OFF");
         assertEquals(ProviderSettings.LocalSignIn.OFF, read().orElseThrow().localSignIn());
+    }
+
+    @Test
+    void aProviderNeedsThePublicAddressItSendsPeopleBackTo() {
+        provider();
+        settings.remove(Configuration.PUBLIC_URL);
+        IllegalStateException e = assertThrows(IllegalStateException.class, this::read);
+        assertTrue(e.getMessage().contains("PORTAL_PUBLIC_URL"), e.getMessage());
     }
 
     @Test

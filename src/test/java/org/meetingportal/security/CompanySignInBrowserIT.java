@@ -67,7 +67,7 @@ class CompanySignInBrowserIT extends PortalIT {
         List<Long> viaPassword = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             browser = Browsers.chromium("en-US");
-            browser.get(base + "login.xhtml");
+            browser.get(TestProvider.portal() + "login.xhtml");
             long start = System.nanoTime();
             browser.findElement(By.id("provider")).click();
             awaitProviderForm("round " + round);
@@ -85,7 +85,7 @@ class CompanySignInBrowserIT extends PortalIT {
             browser.quit();
 
             browser = Browsers.chromium("en-US");
-            browser.get(base + "login.xhtml");
+            browser.get(TestProvider.portal() + "login.xhtml");
             start = System.nanoTime();
             type("login:username", local);
             type("login:password", "local-own-phrase");

@@ -43,10 +43,10 @@ class CompanySignInIT extends PortalIT {
 
     /** Signs in through the provider and returns the client, now holding the portal's session and token. */
     private PortalClient signedInThroughProvider(String username, String password) {
-        PortalClient browser = new PortalClient(base);
+        PortalClient browser = new PortalClient(TestProvider.portal());
         HttpAnswer landed = TestProvider.signIn(browser, username, password);
         assertEquals(302, landed.status(), landed::toString);
-        assertEquals(URI.create(base.toString()).getPath() + "index.xhtml",
+        assertEquals(TestProvider.portal().getPath() + "index.xhtml",
                 URI.create(landed.header("Location").orElseThrow()).getPath(), "back where the person was going");
         HttpAnswer me = browser.get("api/me");
         assertEquals(200, me.status(), me::toString);
@@ -94,7 +94,7 @@ class CompanySignInIT extends PortalIT {
         HttpAnswer password = again.post("api/me/password", Json.createObjectBuilder()
                 .add("currentPassword", "staff-pass-phrase-move").add("newPassword", "a-portal-pass-phrase").build());
         assertEquals(400, password.status(), password::toString);
-        assertEquals(401, new PortalClient(base).signIn(portalName(username), "staff-pass-phrase-move").status(),
+        assertEquals(401, new PortalClient(TestProvider.portal()).signIn(portalName(username), "staff-pass-phrase-move").status(),
                 "the provider's password is not a portal password");
         HttpAnswer reset = admin().post("api/users/" + portalName(username) + "/password",
                 Json.createObjectBuilder().add("password", "temporary-pass-phrase-1").build());
@@ -108,7 +108,7 @@ class CompanySignInIT extends PortalIT {
         PortalClient admin = admin();
         assertEquals(200, admin.post("api/users/" + portalName(username) + "/disable", null).status());
 
-        HttpAnswer refused = TestProvider.signIn(new PortalClient(base), username, "staff-pass-phrase-off");
+        HttpAnswer refused = TestProvider.signIn(new PortalClient(TestProvider.portal()), username, "staff-pass-phrase-off");
         assertEquals(302, refused.status());
         assertTrue(refused.header("Location").orElseThrow().endsWith("/login.xhtml?provider=disabled"),
                 refused::toString);
@@ -120,7 +120,7 @@ class CompanySignInIT extends PortalIT {
         String username = TestPortal.uniqueName("twin") + ".x";
         admin().createUser(portalName(username), "EMPLOYEE", "local-twin-pass-phrase");
         TestProvider.createUser(username, "staff-pass-phrase-twin", "Twin", "Provider");
-        HttpAnswer refused = TestProvider.signIn(new PortalClient(base), username, "staff-pass-phrase-twin");
+        HttpAnswer refused = TestProvider.signIn(new PortalClient(TestProvider.portal()), username, "staff-pass-phrase-twin");
         assertTrue(refused.header("Location").orElseThrow().endsWith("/login.xhtml?provider=name-taken"),
                 refused::toString);
         assertFalse(admin().get("api/users/" + portalName(username)).json().getBoolean("fromProvider"),
@@ -159,7 +159,7 @@ class CompanySignInIT extends PortalIT {
 
     @Test
     void tamperedCallbacksEndOnTheSignInPageNeverInAnError() {
-        PortalClient browser = new PortalClient(base);
+        PortalClient browser = new PortalClient(TestProvider.portal());
         HttpAnswer nothingPending = browser.page("sign-in/provider/callback?code=x&state=y");
         assertEquals(302, nothingPending.status());
         assertTrue(nothingPending.header("Location").orElseThrow().endsWith("/login.xhtml?provider=stale"));
@@ -204,11 +204,11 @@ class CompanySignInIT extends PortalIT {
 
     @Test
     void theSignInPageOffersTheProviderFirstAndPortalPasswordsStillWork() {
-        HttpAnswer page = new PortalClient(base).page("login.xhtml");
+        HttpAnswer page = new PortalClient(TestProvider.portal()).page("login.xhtml");
         assertTrue(page.body().contains("Sign in with Staff account"), "the provider's button");
         assertTrue(page.body().indexOf("sign-in/provider") < page.body().indexOf("login:username"),
                 "the provider comes first");
-        assertEquals(200, new PortalClient(base).signIn("admin", TestPortal.adminPassword()).status(),
+        assertEquals(200, new PortalClient(TestProvider.portal()).signIn("admin", TestPortal.adminPassword()).status(),
                 "the local break-glass admin");
     }
 }

@@ -40,6 +40,14 @@ public final class TestProvider {
     }
 
     /**
+     * The portal at the address registered with the provider ({@code PORTAL_PUBLIC_URL}): the one a browser
+     * must use, since the provider sends it back there and its session cookie belongs to that host.
+     */
+    public static URI portal() {
+        return URI.create(TestPortal.setting("PORTAL_PUBLIC_URL"));
+    }
+
+    /**
      * Signs in through the provider as a browser does: the portal's button, Keycloak's login form, and back to
      * the portal's callback. Returns the portal's last answer (a redirect to where the person was going, or to
      * the sign-in page with why not).
