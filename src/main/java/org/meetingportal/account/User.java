@@ -108,29 +108,29 @@ public class User {
 
     public User(String username, String displayName, String email, Role role, String passwordHash,
             boolean mustChangePassword, Instant createdAt) {
-        this.username = Objects.requireNonNull(username);
-        this.displayName = Objects.requireNonNull(displayName);
-        this.email = Objects.requireNonNull(email);
-        this.role = Objects.requireNonNull(role);
-        this.passwordHash = Objects.requireNonNull(passwordHash);
-        this.mustChangePassword = mustChangePassword;
-        this.createdAt = Objects.requireNonNull(createdAt);
-        this.enabled = true;
+        this(username, displayName, email, role, Objects.requireNonNull(passwordHash), mustChangePassword, null, null,
+                createdAt);
     }
 
     /** An account made at its first sign-in through the company's provider: no password, linked for good. */
     public static User ofProvider(String username, String displayName, String email, Role role, String issuer,
             String subject, Instant createdAt) {
-        User user = new User();
-        user.username = Objects.requireNonNull(username);
-        user.displayName = Objects.requireNonNull(displayName);
-        user.email = Objects.requireNonNull(email);
-        user.role = Objects.requireNonNull(role);
-        user.providerIssuer = Objects.requireNonNull(issuer);
-        user.providerSubject = Objects.requireNonNull(subject);
-        user.createdAt = Objects.requireNonNull(createdAt);
-        user.enabled = true;
-        return user;
+        return new User(username, displayName, email, role, null, false, Objects.requireNonNull(issuer),
+                Objects.requireNonNull(subject), createdAt);
+    }
+
+    private User(String username, String displayName, String email, Role role, String passwordHash,
+            boolean mustChangePassword, String providerIssuer, String providerSubject, Instant createdAt) {
+        this.username = Objects.requireNonNull(username);
+        this.displayName = Objects.requireNonNull(displayName);
+        this.email = Objects.requireNonNull(email);
+        this.role = Objects.requireNonNull(role);
+        this.passwordHash = passwordHash;
+        this.mustChangePassword = mustChangePassword;
+        this.providerIssuer = providerIssuer;
+        this.providerSubject = providerSubject;
+        this.createdAt = Objects.requireNonNull(createdAt);
+        this.enabled = true;
     }
 
     public boolean isFromProvider() {
