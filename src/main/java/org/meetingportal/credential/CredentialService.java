@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.meetingportal.account.Account;
 import org.meetingportal.call.CallService;
 import org.meetingportal.meeting.Admission;
+import org.meetingportal.room.RoomService;
 import org.meetingportal.meeting.MeetingService;
 import org.meetingportal.meeting.MeetingPhase;
 import org.meetingportal.meeting.ParticipantRole;
@@ -48,6 +49,9 @@ public class CredentialService {
     @Inject
     CallService calls;
 
+    @Inject
+    RoomService room;
+
     private final UserSigs userSigs = new UserSigs();
 
     public Credential issue(long meetingId, Account person, String clientAddress) {
@@ -59,6 +63,12 @@ public class CredentialService {
         }
         if (admission.state() == MeetingPhase.ENDED) {
             throw new DomainException(DomainException.Kind.CONFLICT, "credentials.ended");
+        }
+        switch (room.enter(admission, person)) {
+            case IN -> { }
+            case WAITING -> throw new DomainException(DomainException.Kind.CONFLICT, "credentials.waiting");
+            case WAITING_FOR_HOST -> throw new DomainException(DomainException.Kind.CONFLICT, "credentials.waitingForHost");
+            case DENIED -> throw new DomainException(DomainException.Kind.FORBIDDEN, "credentials.denied");
         }
         return sign(application, person, admission.roomId(), admission.role(),
                 Privileges.of(admission.role(), admission.attendeeRights()), meetingId, null, clientAddress);

@@ -7,5 +7,22 @@ import java.time.Instant;
  * their role, the attendee rights, and where the meeting stands.
  */
 public record Admission(long meetingId, long roomId, ParticipantRole role, AttendeeRights attendeeRights,
-        MeetingPhase state, Instant opensAt, Instant endsAt) {
+        MeetingPhase state, Instant opensAt, Instant endsAt, Door door) {
+
+    /** Who may walk in: the meeting's waiting room, whether a host must come first, and whether one has. */
+    public record Door(WaitingRoom waitingRoom, boolean hostFirst, boolean locked, boolean hostEntered) {
+
+        /** The door of a meeting that lets everyone it names in at once. */
+        public static final Door OPEN = new Door(WaitingRoom.NONE, false, false, false);
+    }
+
+    /** Whether this person must wait for a host's yes; hosts never do. */
+    public boolean mustBeAdmitted() {
+        return role != ParticipantRole.HOST && (door.waitingRoom() == WaitingRoom.ALL_BUT_HOSTS || door.locked());
+    }
+
+    /** Whether this person must wait until a host has entered; hosts never do. */
+    public boolean mustAwaitHost() {
+        return role != ParticipantRole.HOST && door.hostFirst() && !door.hostEntered();
+    }
 }

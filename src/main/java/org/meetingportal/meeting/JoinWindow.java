@@ -17,6 +17,9 @@ public record JoinWindow(Instant opensAt, Instant closesAt) {
         if (status == MeetingStatus.CANCELLED) {
             return MeetingPhase.CANCELLED;
         }
+        if (status == MeetingStatus.ENDED) {
+            return MeetingPhase.ENDED;
+        }
         if (now.isBefore(opensAt)) {
             return MeetingPhase.UPCOMING;
         }

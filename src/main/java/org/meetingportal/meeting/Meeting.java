@@ -41,6 +41,8 @@ import java.util.Set;
 @NamedQuery(name = Meeting.SEARCH, query = "select m from Meeting m where " + Meeting.FILTER
         + " order by m.startsAt desc, m.id desc")
 @NamedQuery(name = Meeting.COUNT_SEARCH, query = "select count(m) from Meeting m where " + Meeting.FILTER)
+@NamedQuery(name = Meeting.MARK_HOST_ENTERED, query = "update Meeting m set m.hostEnteredAt = :now"
+        + " where m.id = :id and m.hostEnteredAt is null")
 public class Meeting {
 
     public static final String FIND_VISIBLE_ENDING_AFTER = "Meeting.findVisibleEndingAfter";
@@ -50,6 +52,7 @@ public class Meeting {
     public static final String FIND_PARTICIPANTS = "Meeting.findParticipants";
     public static final String SEARCH = "Meeting.search";
     public static final String COUNT_SEARCH = "Meeting.countSearch";
+    public static final String MARK_HOST_ENTERED = "Meeting.markHostEntered";
 
     /** {@link Access#visibleTo} as a query condition: {@code :everyone} for admins, {@code :viewer} the person. */
     static final String VISIBLE = "(:everyone = true or m.access = org.meetingportal.meeting.Access.ALL_EMPLOYEES"
@@ -98,8 +101,25 @@ public class Meeting {
     private boolean muteOnEntry;
 
     @Enumerated(EnumType.STRING)
+    @Column(name = "waiting_room", nullable = false, length = 16)
+    private WaitingRoom waitingRoom;
+
+    @Column(name = "host_first", nullable = false)
+    private boolean hostFirst;
+
+    @Column(nullable = false)
+    private boolean locked;
+
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private MeetingStatus status;
+
+    @Column(name = "ended_at")
+    private Instant endedAt;
+
+    /** Written only by {@link #MARK_HOST_ENTERED}, so that an edit in flight never writes it back. */
+    @Column(name = "host_entered_at", insertable = false, updatable = false)
+    private Instant hostEnteredAt;
 
     @Column(name = "created_by", nullable = false, updatable = false, length = 32)
     private String createdBy;
@@ -137,6 +157,8 @@ public class Meeting {
         this.access = plan.access();
         this.attendeeRights = plan.attendeeRights();
         this.muteOnEntry = plan.muteOnEntry();
+        this.waitingRoom = plan.waitingRoom();
+        this.hostFirst = plan.hostFirst();
         this.participants.clear();
         plan.hosts().forEach(u -> participants.add(new Participant(u, ParticipantRole.HOST)));
         plan.attendees().stream().filter(u -> !plan.hosts().contains(u))
@@ -147,10 +169,28 @@ public class Meeting {
     }
 
     public void cancel() {
-        if (status != MeetingStatus.CANCELLED) {
+        if (status == MeetingStatus.SCHEDULED) {
             status = MeetingStatus.CANCELLED;
             sequence++;
         }
+    }
+
+    /**
+     * Ends it for everyone, now: only a meeting that is scheduled. Whether it had begun is the caller's rule.
+     *
+     * @return whether this call ended it (false when it was already ended or cancelled)
+     */
+    public boolean endForAll(Instant now) {
+        if (status != MeetingStatus.SCHEDULED) {
+            return false;
+        }
+        status = MeetingStatus.ENDED;
+        endedAt = Objects.requireNonNull(now);
+        return true;
+    }
+
+    public void lock(boolean locked) {
+        this.locked = locked;
     }
 
     /** The role of {@code username} in this meeting, if they are named in it. */
@@ -204,6 +244,22 @@ public class Meeting {
 
     public boolean isMuteOnEntry() {
         return muteOnEntry;
+    }
+
+    public WaitingRoom getWaitingRoom() {
+        return waitingRoom;
+    }
+
+    public boolean isHostFirst() {
+        return hostFirst;
+    }
+
+    public boolean isLocked() {
+        return locked;
+    }
+
+    public Optional<Instant> getEndedAt() {
+        return Optional.ofNullable(endedAt);
     }
 
     public MeetingStatus getStatus() {

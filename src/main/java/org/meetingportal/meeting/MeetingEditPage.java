@@ -60,6 +60,8 @@ public class MeetingEditPage implements Serializable {
     private Access access = Access.INVITED;
     private AttendeeRights attendeeRights = AttendeeRights.FULL;
     private boolean muteOnEntry;
+    private WaitingRoom waitingRoom = WaitingRoom.NONE;
+    private boolean hostFirst;
     private Long version;
 
     public void load() throws IOException {
@@ -92,6 +94,8 @@ public class MeetingEditPage implements Serializable {
         access = meeting.access();
         attendeeRights = meeting.attendeeRights();
         muteOnEntry = meeting.muteOnEntry();
+        waitingRoom = meeting.waitingRoom();
+        hostFirst = meeting.hostFirst();
         version = meeting.version();
     }
 
@@ -101,7 +105,8 @@ public class MeetingEditPage implements Serializable {
         }
         MeetingInput input = new MeetingInput(title, description, withOffset(startsAt), withOffset(endsAt), timeZone,
                 usernames(hosts), usernames(attendees), access == null ? null : access.name(),
-                attendeeRights == null ? null : attendeeRights.name(), muteOnEntry, version);
+                attendeeRights == null ? null : attendeeRights.name(), muteOnEntry,
+                waitingRoom == null ? null : waitingRoom.name(), hostFirst, version);
         act(() -> meetingId == null ? meetings.schedule(input, currentUser.account().orElseThrow())
                 : meetings.update(meetingId, input, currentUser.account().orElseThrow()),
                 meetingId == null ? "admin.meeting.scheduled" : "admin.meeting.saved");
@@ -258,6 +263,26 @@ public class MeetingEditPage implements Serializable {
 
     public void setMuteOnEntry(boolean muteOnEntry) {
         this.muteOnEntry = muteOnEntry;
+    }
+
+    public WaitingRoom getWaitingRoom() {
+        return waitingRoom;
+    }
+
+    public void setWaitingRoom(WaitingRoom waitingRoom) {
+        this.waitingRoom = waitingRoom;
+    }
+
+    public WaitingRoom[] getWaitingRoomChoices() {
+        return WaitingRoom.values();
+    }
+
+    public boolean isHostFirst() {
+        return hostFirst;
+    }
+
+    public void setHostFirst(boolean hostFirst) {
+        this.hostFirst = hostFirst;
     }
 
     public Long getVersion() {

@@ -9,5 +9,5 @@ import java.util.List;
  */
 public record MeetingInput(String title, String description, String startsAt, String endsAt, String timeZone,
         List<String> hosts, List<String> attendees, String access, String attendeeRights, Boolean muteOnEntry,
-        Long version) {
+        String waitingRoom, Boolean hostFirst, Long version) {
 }

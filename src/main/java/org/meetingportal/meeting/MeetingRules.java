@@ -59,6 +59,8 @@ public final class MeetingRules {
         Access access = choice(Access.class, input.access(), Access.INVITED, "access", problems);
         AttendeeRights rights = choice(AttendeeRights.class, input.attendeeRights(), AttendeeRights.FULL,
                 "attendeeRights", problems);
+        WaitingRoom waitingRoom = choice(WaitingRoom.class, input.waitingRoom(), WaitingRoom.NONE, "waitingRoom",
+                problems);
         Set<String> hosts = usernames(input.hosts(), "hosts", problems);
         Set<String> attendees = usernames(input.attendees(), "attendees", problems);
         if (hosts.isEmpty()) {
@@ -69,7 +71,8 @@ public final class MeetingRules {
         }
         problems.throwIfAny();
         return new MeetingPlan(title, description, startsAt, endsAt, zone, access, rights,
-                Boolean.TRUE.equals(input.muteOnEntry()), hosts, attendees);
+                Boolean.TRUE.equals(input.muteOnEntry()), waitingRoom, Boolean.TRUE.equals(input.hostFirst()), hosts,
+                attendees);
     }
 
     private static Instant instant(String text, String field, FieldProblems problems) {

@@ -52,8 +52,8 @@ public class MeetingService {
     private static final Logger LOG = Logger.getLogger(MeetingService.class.getName());
     private static final int ROOM_ATTEMPTS = 5;
     private static final String ADMISSION = "SELECT m.room_id, m.status, m.access, m.attendee_rights, m.starts_at,"
-            + " m.ends_at, p.role FROM meeting m LEFT JOIN meeting_participant p ON p.meeting_id = m.id"
-            + " AND p.username = ? WHERE m.id = ?";
+            + " m.ends_at, p.role, m.waiting_room, m.host_first, m.locked, m.host_entered_at FROM meeting m"
+            + " LEFT JOIN meeting_participant p ON p.meeting_id = m.id AND p.username = ? WHERE m.id = ?";
 
     /** Which part of the timeline a list shows. */
     public enum Period {
@@ -155,11 +155,11 @@ public class MeetingService {
         }
         JoinWindow window = JoinWindow.of(row.startsAt(), row.endsAt(), configuration.joinEarly());
         return new Admission(id, row.roomId(), role.get(), row.attendeeRights(),
-                window.stateAt(row.status(), clock.instant()), window.opensAt(), row.endsAt());
+                window.stateAt(row.status(), clock.instant()), window.opensAt(), row.endsAt(), row.door());
     }
 
     private record AdmissionRow(long roomId, MeetingStatus status, Access access, AttendeeRights attendeeRights,
-            Instant startsAt, Instant endsAt, ParticipantRole role) {
+            Instant startsAt, Instant endsAt, ParticipantRole role, Admission.Door door) {
     }
 
     /**
@@ -181,7 +181,9 @@ public class MeetingService {
                         Access.valueOf(rows.getString(3)), AttendeeRights.valueOf(rows.getString(4)),
                         rows.getObject(5, OffsetDateTime.class).toInstant(),
                         rows.getObject(6, OffsetDateTime.class).toInstant(),
-                        role == null ? null : ParticipantRole.valueOf(role));
+                        role == null ? null : ParticipantRole.valueOf(role),
+                        new Admission.Door(WaitingRoom.valueOf(rows.getString(8)), rows.getBoolean(9),
+                                rows.getBoolean(10), rows.getObject(11, OffsetDateTime.class) != null));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the meeting could not be read", e);
@@ -327,7 +329,7 @@ public class MeetingService {
             views.add(new MeetingView(m.getId(), m.getTitle(), m.getDescription(),
                     m.getStartsAt().atZone(zone).toOffsetDateTime(), m.getEndsAt().atZone(zone).toOffsetDateTime(),
                     m.getTimeZone(), m.getRoomId(), m.getAccess(), m.getAttendeeRights(), m.isMuteOnEntry(),
-                    m.getStatus(), window.stateAt(m.getStatus(), now), window.opensAt().atZone(zone).toOffsetDateTime(),
+                    m.getWaitingRoom(), m.isHostFirst(), m.isLocked(), m.getStatus(), window.stateAt(m.getStatus(), now), window.opensAt().atZone(zone).toOffsetDateTime(),
                     hosts, attendees, yourRole, m.getCreatedBy(), m.getSequence(), m.getVersion()));
         }
         return views;

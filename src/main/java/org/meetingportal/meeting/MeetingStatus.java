@@ -1,7 +1,10 @@
 package org.meetingportal.meeting;
 
-/** What an admin decided about a meeting; whether it is on now is {@link MeetingPhase}. */
+/** What was decided about a meeting; whether it is on now is {@link MeetingPhase}. */
 public enum MeetingStatus {
     SCHEDULED,
-    CANCELLED
+    /** By an admin or a host, before it began or while it was planned; people's calendars drop it. */
+    CANCELLED,
+    /** A host ended it for everyone while it ran; it stays in the history. */
+    ENDED
 }

@@ -18,7 +18,7 @@ class MeetingRulesTest {
 
     private static MeetingInput input(String title, String starts, String ends, String zone, List<String> hosts,
             List<String> attendees) {
-        return new MeetingInput(title, "Agenda", starts, ends, zone, hosts, attendees, null, null, null, null);
+        return new MeetingInput(title, "Agenda", starts, ends, zone, hosts, attendees, null, null, null, null, null, null);
     }
 
     private static List<String> fieldsOf(MeetingInput input) {
@@ -61,9 +61,9 @@ class MeetingRulesTest {
     @Test
     void everyBadFieldIsNamedAtOnce() {
         MeetingInput bad = new MeetingInput(" ", "x".repeat(4001), "tomorrow", "", "Mars/Olympus",
-                List.of("no spaces"), List.of("bad;name"), "SECRET", "LOUD", null, null);
+                List.of("no spaces"), List.of("bad;name"), "SECRET", "LOUD", null, "SOMETIMES", null, null);
         assertEquals(List.of("title", "description", "startsAt", "endsAt", "timeZone", "access", "attendeeRights",
-                "hosts", "attendees"), fieldsOf(bad));
+                "waitingRoom", "hosts", "attendees"), fieldsOf(bad));
     }
 
     @Test
@@ -86,11 +86,13 @@ class MeetingRulesTest {
     @Test
     void enumsAreReadWhateverTheirCase() {
         MeetingPlan plan = MeetingRules.plan(new MeetingInput("All hands", null, "2026-12-01T09:00:00Z",
-                "2026-12-01T10:00:00Z", "Europe/Berlin", List.of("ceo"), null, "all_employees", "view_only", true, null),
-                "admin", NOW);
+                "2026-12-01T10:00:00Z", "Europe/Berlin", List.of("ceo"), null, "all_employees", "view_only", true, "all_but_hosts", true,
+                null), "admin", NOW);
         assertEquals(Access.ALL_EMPLOYEES, plan.access());
         assertEquals(AttendeeRights.VIEW_ONLY, plan.attendeeRights());
         assertTrue(plan.muteOnEntry());
+        assertEquals(WaitingRoom.ALL_BUT_HOSTS, plan.waitingRoom());
+        assertTrue(plan.hostFirst());
         assertEquals("", plan.description());
     }
 

@@ -49,7 +49,7 @@ class DatabaseIT extends PortalIT {
                 assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = '" + username + "'"),
                         "the user just created is in PostgreSQL");
                 assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = 'admin'"));
-                assertEquals(10, count(sql, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
+                assertEquals(11, count(sql, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
             }
         } else {
             // The server holds the H2 file open (and locked); that it is there and written is what can be seen.
@@ -103,7 +103,7 @@ class DatabaseIT extends PortalIT {
         }
 
         Flyway current = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load();
-        assertEquals(7, current.migrate().migrationsExecuted, "V4 to V10 on top of V3");
+        assertEquals(8, current.migrate().migrationsExecuted, "V4 to V11 on top of V3");
         try (Connection db = DriverManager.getConnection(url, user, password); Statement sql = db.createStatement()) {
             long before = count(sql, "SELECT max(id) FROM credential_grant");
             sql.execute(grant("(SELECT id FROM meeting WHERE room_id = 77)"));
@@ -137,6 +137,17 @@ class DatabaseIT extends PortalIT {
                     "'https://idp.example.com'", "'sub-2'")));
             assertThrows(SQLException.class, () -> sql.execute(account.formatted("twice", "NULL",
                     "'https://idp.example.com'", "'sub-1'")));
+            // A meeting from before lets everyone in as it did (V11); an ended one has the moment it ended, and a
+            // person is in a meeting's waiting room once.
+            assertEquals(1, count(sql, "SELECT count(*) FROM meeting WHERE room_id = 77 AND waiting_room = 'NONE'"
+                    + " AND host_first = false AND locked = false AND ended_at IS NULL AND host_entered_at IS NULL"));
+            assertThrows(SQLException.class, () -> sql.execute("UPDATE meeting SET status = 'ENDED' WHERE room_id = 77"));
+            sql.execute("UPDATE meeting SET status = 'ENDED', ended_at = CURRENT_TIMESTAMP WHERE room_id = 77");
+            String waiting = "INSERT INTO lobby_entry (meeting_id, username, since, decision)"
+                    + " VALUES ((SELECT id FROM meeting WHERE room_id = 77), 'local', CURRENT_TIMESTAMP, '%s')";
+            sql.execute(waiting.formatted("WAITING"));
+            assertThrows(SQLException.class, () -> sql.execute(waiting.formatted("WAITING")));
+            assertThrows(SQLException.class, () -> sql.execute(waiting.replace("'local'", "'other'").formatted("MAYBE")));
             // The audit now takes a call instead of a meeting, but never neither.
             assertThrows(SQLException.class, () -> sql.execute("INSERT INTO credential_grant (username, role,"
                     + " privileges, issued_at, expires_at, user_sig_expires_at, client_address)"
