@@ -1,6 +1,6 @@
 // /meeting.xhtml for someone who may join: the lobby (device check, join choices), then the room.
 
-import { Api } from './media/api.js';
+import { Api, ApiProblem } from './media/api.js';
 import { DeviceCheck } from './media/device-check.js';
 import { explain } from './media/explain.js';
 import { Room, roomElements } from './media/room.js';
@@ -17,6 +17,30 @@ const micOff = $('join-mic-off');
 const cameraOff = $('join-camera-off');
 const check = new DeviceCheck(t);
 let room = null;
+
+/** How often a person in the waiting room asks again whether a host has let them in. */
+const WAITING_RETRY_MS = 3000;
+
+/** Whether the server said "not yet": a host has to let this person in, or has to come first. */
+function isWaiting(error) {
+  return error instanceof ApiProblem && error.status === 409 && /credentials\.waiting(ForHost)?$/.test(error.type);
+}
+
+/** The credential, after as long in the waiting room as the hosts take; the device preview stays on meanwhile. */
+async function credentialAfterWaiting(path) {
+  for (;;) {
+    try {
+      return await api.credential(path);
+    } catch (error) {
+      if (!isWaiting(error)) {
+        throw error;
+      }
+      lobby.dataset.waiting = 'true';
+      status.textContent = error.detail;
+      await new Promise((resolve) => setTimeout(resolve, WAITING_RETRY_MS));
+    }
+  }
+}
 
 function showJoinError(error) {
   const { text, action } = explain(error, t);
@@ -43,11 +67,15 @@ async function enter() {
   join.disabled = true;
   $('join-error').hidden = true;
   status.textContent = t('joining');
-  const choices = { ...check.choices(), micOff: Boolean(micOff && micOff.checked), cameraOff: Boolean(cameraOff && cameraOff.checked) };
-  check.stop();
   const credentialPath = `meetings/${meetingId}/credentials`;
+  let previewStopped = false;
   try {
-    const [credential, names] = await Promise.all([api.credential(credentialPath), participantNames()]);
+    const [credential, names] = await Promise.all([credentialAfterWaiting(credentialPath), participantNames()]);
+    delete lobby.dataset.waiting;
+    status.textContent = t('joining');
+    const choices = { ...check.choices(), micOff: Boolean(micOff && micOff.checked), cameraOff: Boolean(cameraOff && cameraOff.checked) };
+    check.stop();
+    previewStopped = true;
     room = new Room({
       elements: roomElements(),
       t,
@@ -74,9 +102,12 @@ async function enter() {
     $('room').hidden = true;
     document.body.classList.remove('in-room');
     status.textContent = '';
+    delete lobby.dataset.waiting;
     showJoinError(error);
     join.disabled = false;
-    check.start().catch(() => {});
+    if (previewStopped) {
+      check.start().catch(() => {});
+    }
   }
 }
 

@@ -5,12 +5,13 @@ const REQUEST_TIMEOUT_MS = 15000;
 
 /** A refusal of the API, with the problem's HTTP status, its sentence and, for 429, the seconds to wait. */
 export class ApiProblem extends Error {
-  constructor(status, detail, retryAfter) {
+  constructor(status, detail, retryAfter, type) {
     super(detail || `HTTP ${status}`);
     this.name = 'ApiProblem';
     this.status = status;
     this.detail = detail;
     this.retryAfter = retryAfter;
+    this.type = type || '';
   }
 }
 
@@ -54,7 +55,7 @@ export class Api {
     const body = await response.json().catch(() => null);
     if (!response.ok) {
       const retryAfter = Number(response.headers.get('Retry-After')) || null;
-      throw new ApiProblem(response.status, body && (body.detail || body.title), retryAfter);
+      throw new ApiProblem(response.status, body && (body.detail || body.title), retryAfter, body && body.type);
     }
     return { body, serverTime: Date.parse(response.headers.get('Date')) };
   }
