@@ -51,6 +51,16 @@ public class MeetingPage {
                 && meeting.state() != MeetingPhase.ENDED && meeting.state() != MeetingPhase.CANCELLED;
     }
 
+    /** Hosts run the meeting: its waiting room and, in the room, its people. */
+    public boolean isHost() {
+        return meeting.yourRole() == ParticipantRole.HOST;
+    }
+
+    /** Whether anyone can end up in the meeting's waiting room, so that its hosts need to see it. */
+    public boolean isWaitingRoomShown() {
+        return isHost() && isMayJoin() && (meeting.waitingRoom() != WaitingRoom.NONE || meeting.locked());
+    }
+
     /** Attendees of a view-only meeting watch and listen; the server gives them no right to publish. */
     public boolean isViewOnly() {
         return meeting.yourRole() != ParticipantRole.HOST && meeting.attendeeRights() == AttendeeRights.VIEW_ONLY;

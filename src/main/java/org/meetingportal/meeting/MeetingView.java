@@ -10,7 +10,8 @@ import java.util.List;
  */
 public record MeetingView(long id, String title, String description, OffsetDateTime startsAt, OffsetDateTime endsAt,
         String timeZone, long roomId, Access access, AttendeeRights attendeeRights, boolean muteOnEntry,
-        WaitingRoom waitingRoom, boolean hostFirst, boolean locked, MeetingStatus status, MeetingPhase state, OffsetDateTime opensAt, List<Person> hosts, List<Person> attendees,
+        WaitingRoom waitingRoom, boolean hostFirst, boolean locked, MeetingStatus status, MeetingPhase state,
+        OffsetDateTime opensAt, List<Person> hosts, List<Person> attendees,
         ParticipantRole yourRole, String createdBy, int sequence, long version) {
 
     /** The instants, for pages that show them in the viewer's own zone. */

@@ -1,0 +1,80 @@
+// /meeting.xhtml for a host of a meeting with a waiting room: who waits, and the host's yes or no.
+
+import { Api } from './media/api.js';
+import { textsOf } from './media/texts.js';
+
+const $ = (id) => document.getElementById(id);
+const lobby = $('lobby');
+const t = textsOf(lobby);
+const api = new Api(lobby.dataset.api, lobby.dataset.csrf);
+const path = `meetings/${lobby.dataset.meeting}/lobby`;
+const list = $('waiting-list');
+const empty = $('waiting-room-empty');
+const admitAll = $('admit-all');
+const problem = $('waiting-room-error');
+
+/** How often the queue is read again while nothing else says it changed. */
+const REFRESH_MS = 3000;
+
+function showProblem(text) {
+  problem.textContent = text || '';
+  problem.hidden = !text;
+}
+
+function button(label, className, onClick) {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.className = `button ${className}`;
+  element.textContent = label;
+  element.addEventListener('click', onClick);
+  return element;
+}
+
+function render(waiting) {
+  list.replaceChildren(...waiting.map((person) => {
+    const item = document.createElement('li');
+    item.dataset.user = person.userId;
+    const name = document.createElement('span');
+    name.className = 'name';
+    name.textContent = person.displayName;
+    const since = document.createElement('span');
+    since.className = 'muted';
+    since.textContent = t('waitingRoom.since', new Date(person.since).toLocaleTimeString());
+    const actions = document.createElement('span');
+    actions.className = 'actions';
+    actions.append(
+      button(t('waitingRoom.admit'), 'primary admit', () => decide(person.userId, 'admit')),
+      button(t('waitingRoom.deny'), 'secondary deny', () => decide(person.userId, 'deny')));
+    item.append(name, ' ', since, ' ', actions);
+    return item;
+  }));
+  empty.hidden = waiting.length > 0;
+  admitAll.hidden = waiting.length < 2;
+}
+
+async function refresh() {
+  try {
+    render(await api.get(path));
+    showProblem('');
+  } catch (error) {
+    showProblem(error.detail || t('waitingRoom.unreachable'));
+  }
+}
+
+async function act(call) {
+  try {
+    await call();
+    showProblem('');
+  } catch (error) {
+    showProblem(error.detail || t('waitingRoom.unreachable'));
+  }
+  await refresh();
+}
+
+function decide(userId, decision) {
+  return act(() => api.post(`${path}/${encodeURIComponent(userId)}/${decision}`));
+}
+
+admitAll.addEventListener('click', () => act(() => api.post(`${path}/admit-all`)));
+refresh();
+setInterval(refresh, REFRESH_MS);
