@@ -11,9 +11,6 @@ public record Admission(long meetingId, long roomId, ParticipantRole role, Atten
 
     /** Who may walk in: the meeting's waiting room, whether a host must come first, and whether one has. */
     public record Door(WaitingRoom waitingRoom, boolean hostFirst, boolean locked, boolean hostEntered) {
-
-        /** The door of a meeting that lets everyone it names in at once. */
-        public static final Door OPEN = new Door(WaitingRoom.NONE, false, false, false);
     }
 
     /** Whether this person must wait for a host's yes; hosts never do. */

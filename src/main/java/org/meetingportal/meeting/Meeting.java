@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -41,8 +42,9 @@ import java.util.Set;
 @NamedQuery(name = Meeting.SEARCH, query = "select m from Meeting m where " + Meeting.FILTER
         + " order by m.startsAt desc, m.id desc")
 @NamedQuery(name = Meeting.COUNT_SEARCH, query = "select count(m) from Meeting m where " + Meeting.FILTER)
-@NamedQuery(name = Meeting.MARK_HOST_ENTERED, query = "update Meeting m set m.hostEnteredAt = :now"
-        + " where m.id = :id and m.hostEnteredAt is null")
+// host_entered_at is no attribute: written by this statement only, never back by an edit in flight.
+@NamedNativeQuery(name = Meeting.MARK_HOST_ENTERED, query = "UPDATE meeting SET host_entered_at = ?1"
+        + " WHERE id = ?2 AND host_entered_at IS NULL")
 public class Meeting {
 
     public static final String FIND_VISIBLE_ENDING_AFTER = "Meeting.findVisibleEndingAfter";
@@ -116,10 +118,6 @@ public class Meeting {
 
     @Column(name = "ended_at")
     private Instant endedAt;
-
-    /** Written only by {@link #MARK_HOST_ENTERED}, so that an edit in flight never writes it back. */
-    @Column(name = "host_entered_at", insertable = false, updatable = false)
-    private Instant hostEnteredAt;
 
     @Column(name = "created_by", nullable = false, updatable = false, length = 32)
     private String createdBy;

@@ -42,8 +42,8 @@ public class RoomService {
     public Entrance enter(Admission admission, Account person) {
         if (admission.role() == ParticipantRole.HOST) {
             if (!admission.door().hostEntered()) {
-                em.createNamedQuery(Meeting.MARK_HOST_ENTERED).setParameter("now", clock.instant())
-                        .setParameter("id", admission.meetingId()).executeUpdate();
+                em.createNamedQuery(Meeting.MARK_HOST_ENTERED).setParameter(1, clock.instant())
+                        .setParameter(2, admission.meetingId()).executeUpdate();
             }
             return Entrance.IN;
         }
