@@ -1,5 +1,6 @@
 // /meeting.xhtml for someone who may join: the lobby (device check, join choices), then the room.
 
+import { onCallMessage } from './calls-client.js';
 import { Api, ApiProblem } from './media/api.js';
 import { DeviceCheck } from './media/device-check.js';
 import { explain } from './media/explain.js';
@@ -18,8 +19,16 @@ const cameraOff = $('join-camera-off');
 const check = new DeviceCheck(t);
 let room = null;
 
-/** How often a person in the waiting room asks again whether a host has let them in. */
+/** How often a person in the waiting room asks again, should the signal of a host's decision be lost. */
 const WAITING_RETRY_MS = 3000;
+/** Ends the current wait in the waiting room at once: a host decided, or one came. */
+let wake = () => {};
+
+onCallMessage((message) => {
+  if (message.type === 'room' && String(message.meeting) === meetingId) {
+    wake();
+  }
+});
 
 /** Whether the server said "not yet": a host has to let this person in, or has to come first. */
 function isWaiting(error) {
@@ -37,7 +46,10 @@ async function credentialAfterWaiting(path) {
       }
       lobby.dataset.waiting = 'true';
       status.textContent = error.detail;
-      await new Promise((resolve) => setTimeout(resolve, WAITING_RETRY_MS));
+      await new Promise((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, WAITING_RETRY_MS);
+      });
     }
   }
 }

@@ -1,5 +1,6 @@
 // /meeting.xhtml for a host of a meeting with a waiting room: who waits, and the host's yes or no.
 
+import { onCallMessage } from './calls-client.js';
 import { Api } from './media/api.js';
 import { textsOf } from './media/texts.js';
 
@@ -13,7 +14,7 @@ const empty = $('waiting-room-empty');
 const admitAll = $('admit-all');
 const problem = $('waiting-room-error');
 
-/** How often the queue is read again while nothing else says it changed. */
+/** How often the queue is read again, should a signal that it changed be lost. */
 const REFRESH_MS = 3000;
 
 function showProblem(text) {
@@ -76,5 +77,10 @@ function decide(userId, decision) {
 }
 
 admitAll.addEventListener('click', () => act(() => api.post(`${path}/admit-all`)));
+onCallMessage((message) => {
+  if (message.type === 'room' && String(message.meeting) === lobby.dataset.meeting) {
+    refresh();
+  }
+});
 refresh();
 setInterval(refresh, REFRESH_MS);

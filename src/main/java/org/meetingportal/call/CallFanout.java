@@ -24,6 +24,12 @@ public interface CallFanout {
     /** To one connection of a person, or to all their connections when {@code connection} is null. */
     void send(String username, String connection, String text);
 
+    /**
+     * To all the pages of a person, on whichever node they are, once the caller's transaction commits (at
+     * once without one): a decision that is rolled back is never announced.
+     */
+    void publish(String username, String text);
+
     /** Probes every connection of these people on this node. */
     void probe(Collection<String> usernames);
 

@@ -1,7 +1,11 @@
 package org.meetingportal.call;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +21,9 @@ public class LocalCallFanout implements CallFanout {
     private static final Logger LOG = Logger.getLogger(LocalCallFanout.class.getName());
 
     private final Map<String, Map<String, Receiver>> pages = new ConcurrentHashMap<>();
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @Override
     public void register(String username, String connection, Receiver page) {
@@ -43,6 +50,26 @@ public class LocalCallFanout implements CallFanout {
                 quietly(username, page, p -> p.send(text));
             }
         });
+    }
+
+    @Override
+    public void publish(String username, String text) {
+        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        send(username, null, text);
+                    }
+                }
+            });
+        } else {
+            send(username, null, text);
+        }
     }
 
     /** To every connection on this node. */

@@ -123,6 +123,12 @@ public class SharedCallFanout implements CallFanout {
         here.probeAll();
     }
 
+    @Override
+    @Transactional
+    public void publish(String username, String text) {
+        publish(username, null, text);
+    }
+
     /**
      * Publishes a signal in the caller's transaction: to one connection of a person, to all of theirs
      * ({@code connection} null), or to everyone ({@code username} null).

@@ -26,9 +26,12 @@ import java.util.Objects;
 @NamedQuery(name = LobbyEntry.DECIDE, query = "update LobbyEntry e set e.decision = :decision, e.decidedBy = :host,"
         + " e.decidedAt = :now where e.meetingId = :meeting and e.username in :usernames"
         + " and e.decision = org.meetingportal.room.LobbyDecision.WAITING")
+@NamedQuery(name = LobbyEntry.FIND_DECIDED_BY, query = "select e from LobbyEntry e where e.meetingId = :meeting"
+        + " and e.username in :usernames and e.decidedBy = :host")
 public class LobbyEntry {
 
     public static final String FIND = "LobbyEntry.find";
+    public static final String FIND_DECIDED_BY = "LobbyEntry.findDecidedBy";
     public static final String FIND_WAITING = "LobbyEntry.findWaiting";
     public static final String DECIDE = "LobbyEntry.decide";
 

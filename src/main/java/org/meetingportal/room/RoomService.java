@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.meetingportal.account.Account;
@@ -38,6 +39,9 @@ public class RoomService {
     @Inject
     Clock clock;
 
+    @Inject
+    RoomSignals signals;
+
     /** Asked before every credential of a meeting, after the meeting has said the person belongs in it. */
     public Entrance enter(Admission admission, Account person) {
         if (admission.role() == ParticipantRole.HOST) {
@@ -65,6 +69,7 @@ public class RoomService {
         return find(meetingId, username).orElseGet(() -> {
             LobbyEntry created = new LobbyEntry(meetingId, username, clock.instant());
             em.persist(created);
+            signals.toHosts(meetingId, RoomSignals.WAITING);
             return created;
         });
     }
@@ -90,12 +95,16 @@ public class RoomService {
         }
         requireHost(meetingId, host);
         LobbyEntry entry = find(meetingId, username).orElseThrow(DomainException::notFound);
-        em.createNamedQuery(LobbyEntry.DECIDE).setParameter("decision", decision).setParameter("host", host.username())
-                .setParameter("now", clock.instant()).setParameter("meeting", meetingId)
-                .setParameter("usernames", List.of(username)).executeUpdate();
+        int changed = em.createNamedQuery(LobbyEntry.DECIDE).setParameter("decision", decision)
+                .setParameter("host", host.username()).setParameter("now", clock.instant())
+                .setParameter("meeting", meetingId).setParameter("usernames", List.of(username)).executeUpdate();
         em.refresh(entry);
         if (entry.getDecision() != decision) {
             throw new DomainException(DomainException.Kind.CONFLICT, "lobby.decidedOtherwise");
+        }
+        if (changed > 0) {
+            signals.toPerson(meetingId, username, decision.name().toLowerCase(Locale.ROOT));
+            signals.toHosts(meetingId, RoomSignals.LOBBY);
         }
         return decision;
     }
@@ -108,9 +117,16 @@ public class RoomService {
         if (waiting.isEmpty()) {
             return 0;
         }
-        return em.createNamedQuery(LobbyEntry.DECIDE).setParameter("decision", LobbyDecision.ADMITTED)
+        int admitted = em.createNamedQuery(LobbyEntry.DECIDE).setParameter("decision", LobbyDecision.ADMITTED)
                 .setParameter("host", host.username()).setParameter("now", clock.instant())
                 .setParameter("meeting", meetingId).setParameter("usernames", waiting).executeUpdate();
+        // Those another host decided about meanwhile heard it from that host's decision.
+        String event = LobbyDecision.ADMITTED.name().toLowerCase(Locale.ROOT);
+        em.createNamedQuery(LobbyEntry.FIND_DECIDED_BY, LobbyEntry.class).setParameter("meeting", meetingId)
+                .setParameter("usernames", waiting).setParameter("host", host.username()).getResultStream()
+                .forEach(e -> signals.toPerson(meetingId, e.getUsername(), event));
+        signals.toHosts(meetingId, RoomSignals.LOBBY);
+        return admitted;
     }
 
     /** Only a host of the meeting runs it: others who see it are refused, others get "not found". */

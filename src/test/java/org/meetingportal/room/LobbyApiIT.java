@@ -1,6 +1,7 @@
 package org.meetingportal.room;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.meetingportal.testing.CallSocketClient;
 import org.meetingportal.testing.HttpAnswer;
 import org.meetingportal.testing.PortalClient;
 import org.meetingportal.testing.PortalIT;
@@ -106,6 +108,31 @@ class LobbyApiIT extends PortalIT {
         assertEquals(200, again.status(), "admitting twice ends in the same result: " + again);
         assertRefused(409, "lobby.decidedOtherwise",
                 coHost.post("api/meetings/" + id + "/lobby/" + annName + "/deny", null));
+    }
+
+    /** What lets a waiting page enter at once: its socket hears the decision, the hosts' sockets the queue. */
+    @Test
+    void hostsHearSomeoneWaitAndTheWaitingPersonHearsTheDecision() {
+        long id = meeting("ALL_BUT_HOSTS", false);
+        try (CallSocketClient hostPage = CallSocketClient.open(base, host);
+                CallSocketClient annPage = CallSocketClient.open(base, ann)) {
+            hostPage.next("hello");
+            annPage.next("hello");
+            assertRefused(409, "credentials.waiting", credentials(ann, id));
+            JsonObject waiting = hostPage.next("room", Duration.ofSeconds(5));
+            assertEquals(id, waiting.getJsonNumber("meeting").longValue());
+            assertEquals("waiting", waiting.getString("event"));
+            assertFalse(annPage.receives("room", Duration.ofMillis(300)), "nobody decided yet");
+
+            long admitted = System.nanoTime();
+            assertEquals(200, host.post("api/meetings/" + id + "/lobby/" + annName + "/admit", null).status());
+            JsonObject heard = annPage.next("room", Duration.ofSeconds(5));
+            long millis = (System.nanoTime() - admitted) / 1_000_000;
+            assertEquals("admitted", heard.getString("event"));
+            assertEquals(200, credentials(ann, id).status(), "the decision was made when it was heard");
+            assertEquals("lobby", hostPage.next("room", Duration.ofSeconds(5)).getString("event"));
+            System.out.printf("waiting room: a host's admit to the waiting page hearing it: %d ms%n", millis);
+        }
     }
 
     @Test
