@@ -23,12 +23,31 @@ let room = null;
 const WAITING_RETRY_MS = 3000;
 /** Ends the current wait in the waiting room at once: a host decided, or one came. */
 let wake = () => {};
+/** A host ended the meeting for everyone: nothing on this page may enter any more. */
+let ended = false;
 
 onCallMessage((message) => {
-  if (message.type === 'room' && String(message.meeting) === meetingId) {
-    wake();
+  if (message.type !== 'room' || String(message.meeting) !== meetingId) {
+    return;
   }
+  if (message.event === 'ended') {
+    endedByHost();
+  }
+  wake();
 });
+
+/** Every page of the meeting leaves at once, and says why; the server refuses credentials from now on. */
+async function endedByHost() {
+  ended = true;
+  join.disabled = true;
+  check.stop();
+  if (room) {
+    await room.fail(t('endedByHost'));
+  } else {
+    status.textContent = '';
+    showJoinError(new ApiProblem(409, t('endedByHost')));
+  }
+}
 
 /** Whether the server said "not yet": a host has to let this person in, or has to come first. */
 function isWaiting(error) {
@@ -115,9 +134,9 @@ async function enter() {
     document.body.classList.remove('in-room');
     status.textContent = '';
     delete lobby.dataset.waiting;
-    showJoinError(error);
-    join.disabled = false;
-    if (previewStopped) {
+    showJoinError(ended ? new ApiProblem(409, t('endedByHost')) : error);
+    join.disabled = ended;
+    if (previewStopped && !ended) {
       check.start().catch(() => {});
     }
   }

@@ -42,6 +42,8 @@ import java.util.Set;
 @NamedQuery(name = Meeting.SEARCH, query = "select m from Meeting m where " + Meeting.FILTER
         + " order by m.startsAt desc, m.id desc")
 @NamedQuery(name = Meeting.COUNT_SEARCH, query = "select count(m) from Meeting m where " + Meeting.FILTER)
+@NamedQuery(name = Meeting.FIND_PEOPLE, query = "select p.username from Meeting m join m.participants p"
+        + " where m.id = :id")
 @NamedQuery(name = Meeting.FIND_HOSTS, query = "select p.username from Meeting m join m.participants p"
         + " where m.id = :id and p.role = org.meetingportal.meeting.ParticipantRole.HOST")
 // host_entered_at is no attribute: written by this statement only, never back by an edit in flight.
@@ -58,6 +60,7 @@ public class Meeting {
     public static final String COUNT_SEARCH = "Meeting.countSearch";
     public static final String MARK_HOST_ENTERED = "Meeting.markHostEntered";
     public static final String FIND_HOSTS = "Meeting.findHosts";
+    public static final String FIND_PEOPLE = "Meeting.findPeople";
 
     /** {@link Access#visibleTo} as a query condition: {@code :everyone} for admins, {@code :viewer} the person. */
     static final String VISIBLE = "(:everyone = true or m.access = org.meetingportal.meeting.Access.ALL_EMPLOYEES"

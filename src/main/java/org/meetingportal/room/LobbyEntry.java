@@ -28,10 +28,12 @@ import java.util.Objects;
         + " and e.decision = org.meetingportal.room.LobbyDecision.WAITING")
 @NamedQuery(name = LobbyEntry.FIND_DECIDED_BY, query = "select e from LobbyEntry e where e.meetingId = :meeting"
         + " and e.username in :usernames and e.decidedBy = :host")
+@NamedQuery(name = LobbyEntry.FIND_USERNAMES, query = "select e.username from LobbyEntry e where e.meetingId = :meeting")
 public class LobbyEntry {
 
     public static final String FIND = "LobbyEntry.find";
     public static final String FIND_DECIDED_BY = "LobbyEntry.findDecidedBy";
+    public static final String FIND_USERNAMES = "LobbyEntry.findUsernames";
     public static final String FIND_WAITING = "LobbyEntry.findWaiting";
     public static final String DECIDE = "LobbyEntry.decide";
 

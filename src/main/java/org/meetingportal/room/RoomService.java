@@ -7,6 +7,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.meetingportal.account.Account;
 import org.meetingportal.account.AccountService;
 import org.meetingportal.meeting.Admission;
 import org.meetingportal.meeting.Meeting;
+import org.meetingportal.meeting.MeetingPhase;
 import org.meetingportal.meeting.MeetingService;
 import org.meetingportal.meeting.ParticipantRole;
 import org.meetingportal.platform.DomainException;
@@ -76,7 +79,7 @@ public class RoomService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Waiting> lobby(long meetingId, Account host) {
-        requireHost(meetingId, host);
+        asHost(meetingId, host);
         List<LobbyEntry> waiting = em.createNamedQuery(LobbyEntry.FIND_WAITING, LobbyEntry.class)
                 .setParameter("meeting", meetingId).getResultList();
         Map<String, Account> people = accounts.accounts(waiting.stream().map(LobbyEntry::getUsername).toList());
@@ -93,7 +96,7 @@ public class RoomService {
         if (decision == LobbyDecision.WAITING) {
             throw new IllegalArgumentException("a host admits or denies");
         }
-        requireHost(meetingId, host);
+        asHost(meetingId, host);
         LobbyEntry entry = find(meetingId, username).orElseThrow(DomainException::notFound);
         int changed = em.createNamedQuery(LobbyEntry.DECIDE).setParameter("decision", decision)
                 .setParameter("host", host.username()).setParameter("now", clock.instant())
@@ -103,6 +106,8 @@ public class RoomService {
             throw new DomainException(DomainException.Kind.CONFLICT, "lobby.decidedOtherwise");
         }
         if (changed > 0) {
+            em.persist(new HostAction(meetingId, host.username(), username,
+                    decision == LobbyDecision.ADMITTED ? HostAction.Kind.ADMIT : HostAction.Kind.DENY, clock.instant()));
             signals.toPerson(meetingId, username, decision.name().toLowerCase(Locale.ROOT));
             signals.toHosts(meetingId, RoomSignals.LOBBY);
         }
@@ -111,7 +116,7 @@ public class RoomService {
 
     /** Lets in everyone waiting now; returns how many. */
     public int admitAll(long meetingId, Account host) {
-        requireHost(meetingId, host);
+        asHost(meetingId, host);
         List<String> waiting = em.createNamedQuery(LobbyEntry.FIND_WAITING, LobbyEntry.class)
                 .setParameter("meeting", meetingId).getResultStream().map(LobbyEntry::getUsername).toList();
         if (waiting.isEmpty()) {
@@ -124,16 +129,49 @@ public class RoomService {
         String event = LobbyDecision.ADMITTED.name().toLowerCase(Locale.ROOT);
         em.createNamedQuery(LobbyEntry.FIND_DECIDED_BY, LobbyEntry.class).setParameter("meeting", meetingId)
                 .setParameter("usernames", waiting).setParameter("host", host.username()).getResultStream()
-                .forEach(e -> signals.toPerson(meetingId, e.getUsername(), event));
+                .forEach(e -> {
+                    em.persist(new HostAction(meetingId, host.username(), e.getUsername(), HostAction.Kind.ADMIT,
+                            clock.instant()));
+                    signals.toPerson(meetingId, e.getUsername(), event);
+                });
         signals.toHosts(meetingId, RoomSignals.LOBBY);
         return admitted;
     }
 
+    /**
+     * Ends a running meeting for everyone, at once: from then on it is {@code ENDED}, every credential call
+     * answers so, and every page leaves. Ending one that has ended changes nothing and answers the same.
+     *
+     * @return when it ended
+     */
+    public Instant end(long meetingId, Account host) {
+        Admission admission = asHost(meetingId, host);
+        // Two hosts ending at once: the second waits here and finds it ended.
+        Meeting meeting = em.find(Meeting.class, meetingId, LockModeType.PESSIMISTIC_WRITE);
+        if (meeting.getEndedAt().isPresent()) {
+            return meeting.getEndedAt().get();
+        }
+        if (admission.state() == MeetingPhase.ENDED) {
+            return meeting.getEndsAt();
+        }
+        if (admission.state() != MeetingPhase.OPEN) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "room.notRunning");
+        }
+        // As the database keeps it, so that this answer and a later one name the same moment.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        meeting.endForAll(now);
+        em.persist(new HostAction(meetingId, host.username(), null, HostAction.Kind.END, now));
+        signals.toEveryone(meetingId, RoomSignals.ENDED);
+        return now;
+    }
+
     /** Only a host of the meeting runs it: others who see it are refused, others get "not found". */
-    private void requireHost(long meetingId, Account person) {
-        if (meetings.admission(meetingId, person).role() != ParticipantRole.HOST) {
+    private Admission asHost(long meetingId, Account person) {
+        Admission admission = meetings.admission(meetingId, person);
+        if (admission.role() != ParticipantRole.HOST) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, "room.hostsOnly");
         }
+        return admission;
     }
 
     private Optional<LobbyEntry> find(long meetingId, String username) {

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashSet;
+import java.util.Set;
 import org.meetingportal.call.CallFanout;
 import org.meetingportal.meeting.Meeting;
 
@@ -20,6 +22,8 @@ class RoomSignals {
     static final String WAITING = "waiting";
     /** A host decided about someone waiting: the other hosts read it again. */
     static final String LOBBY = "lobby";
+    /** A host ended the meeting for everyone: every page leaves the room. */
+    static final String ENDED = "ended";
 
     @PersistenceContext
     EntityManager em;
@@ -29,6 +33,16 @@ class RoomSignals {
 
     void toPerson(long meetingId, String username, String event) {
         fanout.publish(username, message(meetingId, event));
+    }
+
+    /** To everyone the meeting names, and everyone who ever waited at its door. */
+    void toEveryone(long meetingId, String event) {
+        String message = message(meetingId, event);
+        Set<String> people = new HashSet<>(em.createNamedQuery(Meeting.FIND_PEOPLE, String.class)
+                .setParameter("id", meetingId).getResultList());
+        people.addAll(em.createNamedQuery(LobbyEntry.FIND_USERNAMES, String.class).setParameter("meeting", meetingId)
+                .getResultList());
+        people.forEach(person -> fanout.publish(person, message));
     }
 
     void toHosts(long meetingId, String event) {

@@ -1,0 +1,81 @@
+package org.meetingportal.room;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One thing a host did in a meeting, for the audit: written in the transaction that did it, once. */
+@Entity
+@Table(name = "host_action")
+@NamedQuery(name = HostAction.FIND_FOR_MEETING, query = "select a from HostAction a where a.meetingId = :meeting"
+        + " order by a.actedAt desc, a.id desc")
+public class HostAction {
+
+    public static final String FIND_FOR_MEETING = "HostAction.findForMeeting";
+
+    /** What a host did. */
+    public enum Kind {
+        ADMIT,
+        DENY,
+        END
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "meeting_id", nullable = false, updatable = false)
+    private long meetingId;
+
+    @Column(nullable = false, updatable = false, length = 32)
+    private String actor;
+
+    @Column(updatable = false, length = 32)
+    private String subject;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false, length = 32)
+    private Kind action;
+
+    @Column(name = "acted_at", nullable = false, updatable = false)
+    private Instant actedAt;
+
+    protected HostAction() {
+    }
+
+    HostAction(long meetingId, String actor, String subject, Kind action, Instant actedAt) {
+        this.meetingId = meetingId;
+        this.actor = Objects.requireNonNull(actor);
+        this.subject = subject;
+        this.action = Objects.requireNonNull(action);
+        this.actedAt = Objects.requireNonNull(actedAt);
+    }
+
+    public long getMeetingId() {
+        return meetingId;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public Kind getAction() {
+        return action;
+    }
+
+    public Instant getActedAt() {
+        return actedAt;
+    }
+}
