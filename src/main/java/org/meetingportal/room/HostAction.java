@@ -15,11 +15,12 @@ import java.util.Objects;
 /** One thing a host did in a meeting, for the audit: written in the transaction that did it, once. */
 @Entity
 @Table(name = "host_action")
-@NamedQuery(name = HostAction.FIND_FOR_MEETING, query = "select a from HostAction a where a.meetingId = :meeting"
-        + " order by a.actedAt desc, a.id desc")
+// Optional filters: a meeting (-1 for any) and a person who acted or was acted on ('' for anyone).
+@NamedQuery(name = HostAction.FIND_NEWEST, query = "select a from HostAction a where (:meeting = -1 or a.meetingId"
+        + " = :meeting) and (:person = '' or a.actor = :person or a.subject = :person) order by a.actedAt desc, a.id desc")
 public class HostAction {
 
-    public static final String FIND_FOR_MEETING = "HostAction.findForMeeting";
+    public static final String FIND_NEWEST = "HostAction.findNewest";
 
     /** What a host did. */
     public enum Kind {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.meetingportal.account.Account;
 import org.meetingportal.account.AccountService;
+import org.meetingportal.account.AdminOnly;
 import org.meetingportal.meeting.Admission;
 import org.meetingportal.meeting.Meeting;
 import org.meetingportal.meeting.MeetingPhase;
@@ -44,6 +45,9 @@ public class RoomService {
 
     @Inject
     RoomSignals signals;
+
+    @Inject
+    AdminOnly admins;
 
     /** Asked before every credential of a meeting, after the meeting has said the person belongs in it. */
     public Entrance enter(Admission admission, Account person) {
@@ -163,6 +167,15 @@ public class RoomService {
         em.persist(new HostAction(meetingId, host.username(), null, HostAction.Kind.END, now));
         signals.toEveryone(meetingId, RoomSignals.ENDED);
         return now;
+    }
+
+    /** The newest things hosts did, for admins: in one meeting or any, by or to one person or anyone. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<HostAction> hostActions(Long meetingId, String person, int max) {
+        admins.require();
+        return em.createNamedQuery(HostAction.FIND_NEWEST, HostAction.class)
+                .setParameter("meeting", meetingId == null ? -1L : meetingId)
+                .setParameter("person", person == null ? "" : person.strip()).setMaxResults(max).getResultList();
     }
 
     /** Only a host of the meeting runs it: others who see it are refused, others get "not found". */

@@ -117,6 +117,8 @@ class EndForAllApiIT extends PortalIT {
         } finally {
             pool.shutdownNow();
         }
+        String audit = admin.page("admin/audit.xhtml?meeting=" + id).body();
+        assertEquals(1, audit.split("ended the meeting for everyone", -1).length - 1, "one audit row: " + audit);
     }
 
     @Test

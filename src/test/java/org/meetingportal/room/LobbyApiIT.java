@@ -212,6 +212,9 @@ class LobbyApiIT extends PortalIT {
             pool.shutdownNow();
         }
         assertEquals(200, credentials(ann, id).status());
+        String audit = admin.page("admin/audit.xhtml?meeting=" + id).body();
+        assertEquals(1, audit.split("let in from the waiting room", -1).length - 1, "one audit row: " + audit);
+        assertTrue(audit.contains(annName), "whom");
     }
 
     @Test
