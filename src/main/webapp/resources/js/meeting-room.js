@@ -142,6 +142,24 @@ async function enter() {
   }
 }
 
+/** A host ends the meeting for everyone, after saying yes; the signal then takes every page out, this one too. */
+async function endForAll(button) {
+  if (!window.confirm(button.dataset.confirm)) {
+    return;
+  }
+  button.disabled = true;
+  try {
+    await api.post(`meetings/${meetingId}/end`);
+  } catch (error) {
+    button.disabled = false;
+    if (room) {
+      room.notice('end', explain(error, t).text);
+    } else {
+      showJoinError(error);
+    }
+  }
+}
+
 async function start() {
   if (micOff) {
     micOff.checked = lobby.dataset.muteOnEntry === 'true';
@@ -150,6 +168,10 @@ async function start() {
     cameraOff.addEventListener('change', () => check.setCameraWanted(!cameraOff.checked));
   }
   join.addEventListener('click', enter);
+  const end = $('end-for-all');
+  if (end) {
+    end.addEventListener('click', () => endForAll(end));
+  }
   if (lobby.dataset.state !== 'OPEN') {
     status.textContent = t('notOpenYet');
   }

@@ -1,0 +1,120 @@
+package org.meetingportal.room;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.meetingportal.credential.TrtcTokens;
+import org.meetingportal.testing.Browsers;
+import org.meetingportal.testing.HttpAnswer;
+import org.meetingportal.testing.PortalIT;
+import org.meetingportal.testing.TestPortal;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The waiting room and the end for all in two real Chromiums, a host and an attendee, at TRTC's edge as the
+ * other room tests (the recorder of {@code browser/trtc-recorder.js}): the attendee waits with the preview on,
+ * the host sees them and lets them in with the keyboard, the attendee's page enters by itself with the
+ * credential the server then issues, and the host's "End for all" takes the attendee's page out.
+ */
+class WaitingRoomBrowserIT extends PortalIT {
+
+    private static final String KEY = TestPortal.setting("TRTC_SECRET_KEY");
+
+    private final List<ChromeDriver> browsers = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(ChromeDriver::quit);
+    }
+
+    private ChromeDriver browser(String user, String password) {
+        ChromeDriver browser = Browsers.chromium("en-US");
+        browsers.add(browser);
+        Browsers.recordTrtc(browser, "edge");
+        Browsers.signIn(browser, base, user, password);
+        return browser;
+    }
+
+    private static Object js(ChromeDriver browser, String script, Object... args) {
+        return browser.executeScript(script, args);
+    }
+
+    @Test
+    void anAttendeeWaitsIsLetInByTheHostAndLeavesWhenTheHostEndsTheMeeting() {
+        String host = TestPortal.uniqueName("wrhost");
+        String ann = TestPortal.uniqueName("wrann");
+        admin().createSignedInUser(host, "EMPLOYEE", "waiting-host-phrase");
+        admin().createSignedInUser(ann, "EMPLOYEE", "waiting-ann-phrase");
+        Instant start = Instant.now().minus(Duration.ofMinutes(1));
+        HttpAnswer created = admin().post("api/meetings", Json.createObjectBuilder().add("title", "Waiting " + ann)
+                .add("startsAt", start.toString()).add("endsAt", start.plus(Duration.ofHours(1)).toString())
+                .add("timeZone", "Europe/Berlin").add("hosts", Json.createArrayBuilder().add(host))
+                .add("attendees", Json.createArrayBuilder().add(ann)).add("waitingRoom", "ALL_BUT_HOSTS").build());
+        assertEquals(201, created.status(), created::toString);
+        long id = created.json().getJsonNumber("id").longValue();
+        String page = Browsers.localhost(base) + "meeting.xhtml?id=" + id;
+
+        ChromeDriver hostBrowser = browser(host, "waiting-host-phrase");
+        hostBrowser.get(page);
+        Browsers.waiting(hostBrowser, 15).until(ExpectedConditions.textToBe(By.id("waiting-room-empty"),
+                "Nobody is waiting."));
+        assertTrue(hostBrowser.findElement(By.id("meeting-waiting-room")).getText().contains("Everyone but the hosts"));
+
+        ChromeDriver annBrowser = browser(ann, "waiting-ann-phrase");
+        annBrowser.get(page);
+        Browsers.waiting(annBrowser, 30).until(ExpectedConditions.attributeToBe(By.id("lobby"), "data-ready", "true"));
+        assertTrue(annBrowser.findElements(By.id("waiting-room")).isEmpty(), "attendees do not see the queue");
+        annBrowser.findElement(By.id("join")).click();
+        Browsers.waiting(annBrowser, 10).until(ExpectedConditions.attributeToBe(By.id("lobby"), "data-waiting", "true"));
+        assertEquals("You are in the waiting room. A host will let you in soon.",
+                annBrowser.findElement(By.id("join-status")).getText());
+        assertTrue((Boolean) js(annBrowser, "const v = document.getElementById('preview');"
+                + " return v.readyState >= 2 && v.videoWidth > 0;"), "the camera preview still plays while waiting");
+        assertTrue(((List<?>) js(annBrowser, "return window.__trtc.callsOf('enterRoom');")).isEmpty(), "not in the room");
+
+        By admit = By.cssSelector("#waiting-list li[data-user='" + ann + "'] button.admit");
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.elementToBeClickable(admit));
+        assertTrue(hostBrowser.findElement(By.id("waiting-list")).getText().contains("Test " + ann));
+        Browsers.screenshot(hostBrowser, "waiting-room-host");
+        Browsers.screenshot(annBrowser, "waiting-room-attendee");
+        long clicked = System.nanoTime();
+        hostBrowser.findElement(admit).sendKeys(Keys.ENTER);
+        Browsers.waiting(annBrowser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("room")));
+        long entered = (System.nanoTime() - clicked) / 1_000_000;
+        @SuppressWarnings("unchecked")
+        List<List<Object>> enterCalls = (List<List<Object>>) js(annBrowser,
+                "return window.__trtc.callsOf('enterRoom').map(c => c.args);");
+        assertEquals(1, enterCalls.size());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> config = (Map<String, Object>) enterCalls.get(0).get(0);
+        assertEquals(ann, TrtcTokens.verify((String) config.get("privateMapKey"), KEY).userBuf().account());
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.textToBe(By.id("waiting-room-empty"),
+                "Nobody is waiting."));
+
+        hostBrowser.findElement(By.id("join")).click();
+        Browsers.waiting(hostBrowser, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("room")));
+        clicked = System.nanoTime();
+        hostBrowser.findElement(By.id("end-for-all")).click();
+        Browsers.waiting(hostBrowser, 5).until(ExpectedConditions.alertIsPresent()).accept();
+        Browsers.waiting(annBrowser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("room-error")));
+        long left = (System.nanoTime() - clicked) / 1_000_000;
+        assertEquals("The host ended the meeting.", annBrowser.findElement(By.id("room-error-text")).getText());
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.textToBe(By.id("room-error-text"),
+                "The host ended the meeting."));
+        assertTrue(((List<?>) js(annBrowser, "return window.__trtc.callsOf('exitRoom');")).size() >= 1,
+                "the attendee's page left the room");
+        System.out.printf("waiting room in Chromium: host's admit to the attendee in the room %d ms;"
+                + " host's end (confirmed) to the attendee's page out %d ms%n", entered, left);
+    }
+}
