@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -385,6 +386,43 @@ class ClusterIT {
                 + errors.size() + " errors, in", started);
         assertEquals(List.of(), List.copyOf(errors));
         assertTrue(answered.get() > 100, "load all along: " + answered.get());
+    }
+
+    /** A host's page on one node, an attendee's on the other: the waiting room and the end reach across. */
+    @Test
+    void aHostOnOneNodeLetsInAndEndsTheMeetingForSomeoneOnTheOther() throws Exception {
+        Instant start = Instant.now().minus(Duration.ofMinutes(1));
+        HttpAnswer created = admin().post("api/meetings", Json.createObjectBuilder().add("title", "Across " + ann)
+                .add("startsAt", start.toString()).add("endsAt", start.plus(Duration.ofMinutes(30)).toString())
+                .add("timeZone", "UTC").add("hosts", Json.createArrayBuilder().add(ann))
+                .add("attendees", Json.createArrayBuilder().add(bob)).add("waitingRoom", "ALL_BUT_HOSTS").build());
+        assertEquals(201, created.status(), created::toString);
+        long id = created.json().getJsonNumber("id").longValue();
+        CallSocketClient hostPage = page(annClient, 1);
+        CallSocketClient attendeePage = page(bobClient, 2);
+        PortalClient hostOn1 = direct(annClient, 1);
+        PortalClient attendeeOn2 = direct(bobClient, 2);
+
+        assertEquals(409, attendeeOn2.post("api/meetings/" + id + "/credentials", null).status());
+        assertEquals("waiting", hostPage.next("room", SIGNAL).getString("event"));
+        long admitted = System.nanoTime();
+        assertEquals(200, hostOn1.post("api/meetings/" + id + "/lobby/" + bob + "/admit", null).status());
+        assertEquals("admitted", attendeePage.next("room", SIGNAL).getString("event"));
+        figure("waiting room: a host's admit on node 1 to the waiting page on node 2 hearing it", admitted);
+        assertEquals(200, attendeeOn2.post("api/meetings/" + id + "/credentials", null).status());
+
+        long ended = System.nanoTime();
+        assertEquals(200, hostOn1.post("api/meetings/" + id + "/end", null).status());
+        assertEquals("ended", attendeePage.next("room", SIGNAL).getString("event"));
+        figure("end for all: a host's end on node 1 to an attendee's page on node 2 hearing it", ended);
+        assertEquals(409, attendeeOn2.post("api/meetings/" + id + "/credentials", null).status());
+        assertEquals(200, direct(annClient, 2).post("api/meetings/" + id + "/end", null).status(), "again, elsewhere");
+        try (Connection db = database(); Statement sql = db.createStatement()) {
+            assertEquals(1, count(sql, "SELECT count(*) FROM host_action WHERE meeting_id = " + id
+                    + " AND action = 'END'"));
+            assertEquals(1, count(sql, "SELECT count(*) FROM host_action WHERE meeting_id = " + id
+                    + " AND action = 'ADMIT'"));
+        }
     }
 
     private static final StringBuilder FIGURES = new StringBuilder();
