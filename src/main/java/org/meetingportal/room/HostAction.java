@@ -26,6 +26,8 @@ public class HostAction {
     public enum Kind {
         ADMIT,
         DENY,
+        LOCK,
+        UNLOCK,
         END
     }
 

@@ -169,6 +169,25 @@ public class RoomService {
         return now;
     }
 
+    /**
+     * Locks a running meeting, so that anyone new waits for a host's yes whatever its waiting room, or
+     * unlocks it; who is in stays in. Locking a locked meeting changes nothing.
+     */
+    public boolean lock(long meetingId, boolean locked, Account host) {
+        Admission admission = asHost(meetingId, host);
+        if (admission.state() != MeetingPhase.OPEN) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "room.notRunning");
+        }
+        Meeting meeting = em.find(Meeting.class, meetingId, LockModeType.PESSIMISTIC_WRITE);
+        if (meeting.isLocked() != locked) {
+            meeting.lock(locked);
+            em.persist(new HostAction(meetingId, host.username(), null,
+                    locked ? HostAction.Kind.LOCK : HostAction.Kind.UNLOCK, clock.instant()));
+            signals.toHosts(meetingId, RoomSignals.LOBBY);
+        }
+        return locked;
+    }
+
     /** The newest things hosts did, for admins: in one meeting or any, by or to one person or anyone. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<HostAction> hostActions(Long meetingId, String person, int max) {

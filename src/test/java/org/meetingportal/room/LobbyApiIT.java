@@ -218,6 +218,31 @@ class LobbyApiIT extends PortalIT {
     }
 
     @Test
+    void aLockedMeetingSendsAnyoneNewToTheWaitingRoomAndKeepsWhoIsIn() {
+        long id = meeting("NONE", false);
+        assertEquals(200, credentials(ann, id).status(), "no waiting room");
+        String lock = "api/meetings/" + id + "/lock";
+        assertEquals(403, bob.send("PUT", lock, "{\"locked\":true}").status(), "attendees cannot lock");
+        assertEquals(400, host.send("PUT", lock, "{}").status());
+        assertEquals(400, host.send("PUT", lock, "{\"locked\":\"maybe\"}").status());
+        HttpAnswer locked = host.send("PUT", lock, "{\"locked\":true}");
+        assertEquals(200, locked.status(), locked::toString);
+        assertTrue(locked.json().getBoolean("locked"));
+        assertTrue(host.get("api/meetings/" + id).json().getBoolean("locked"));
+        assertEquals(200, credentials(ann, id).status(), "who is in stays in");
+        assertRefused(409, "credentials.waiting", credentials(bob, id));
+        assertEquals(200, credentials(coHost, id).status(), "hosts never wait");
+        assertEquals(200, host.send("PUT", lock, "{\"locked\":true}").status(), "locking again changes nothing");
+        assertEquals(200, host.send("PUT", lock, "{\"locked\":false}").status());
+        assertRefused(409, "credentials.waiting", credentials(bob, id));
+        assertEquals(200, host.post("api/meetings/" + id + "/lobby/" + bobName + "/admit", null).status(),
+                "who asked while it was locked still waits for a decision");
+        assertEquals(200, credentials(bob, id).status());
+        String audit = admin.page("admin/audit.xhtml?meeting=" + id).body();
+        assertEquals(1, audit.split(">\\s*locked the meeting", -1).length - 1, audit);
+    }
+
+    @Test
     void badInputIsAClearNo() {
         assertEquals(400, admin.post("api/meetings", Json.createObjectBuilder().add("title", "Bad lobby")
                 .add("startsAt", Instant.now().toString()).add("endsAt", Instant.now().plusSeconds(600).toString())

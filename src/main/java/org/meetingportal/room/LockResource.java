@@ -1,0 +1,43 @@
+package org.meetingportal.room;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.meetingportal.account.CurrentUser;
+import org.meetingportal.platform.DomainException;
+import org.meetingportal.platform.FieldProblem;
+import org.meetingportal.platform.QueryParameters;
+
+/** {@code PUT /api/meetings/{id}/lock} {@code {locked}}: a host locks a running meeting, or unlocks it. */
+@Path("meetings/{id}/lock")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class LockResource {
+
+    /** The body and the answer. */
+    public record Lock(Boolean locked) {
+    }
+
+    @Inject
+    RoomService room;
+
+    @Context
+    HttpServletRequest request;
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Lock lock(@PathParam("id") String id, Lock wanted) {
+        if (wanted == null || wanted.locked() == null) {
+            throw DomainException.invalid(List.of(new FieldProblem("locked", "room.locked.required")));
+        }
+        return new Lock(room.lock(QueryParameters.id(id), wanted.locked(), CurrentUser.of(request).orElseThrow()));
+    }
+}
