@@ -77,6 +77,17 @@ function decide(userId, decision) {
 }
 
 admitAll.addEventListener('click', () => act(() => api.post(`${path}/admit-all`)));
+
+const lock = $('lock');
+function showLock(locked) {
+  lock.dataset.locked = String(locked);
+  lock.setAttribute('aria-pressed', String(locked));
+  lock.textContent = locked ? lock.dataset.unlock : lock.dataset.lock;
+}
+lock.addEventListener('click', () => act(async () => {
+  const answer = await api.put(`meetings/${lobby.dataset.meeting}/lock`, { locked: lock.dataset.locked !== 'true' });
+  showLock(answer.locked);
+}));
 onCallMessage((message) => {
   if (message.type === 'room' && String(message.meeting) === lobby.dataset.meeting) {
     refresh();

@@ -56,9 +56,9 @@ public class MeetingPage {
         return meeting.yourRole() == ParticipantRole.HOST;
     }
 
-    /** Whether anyone can end up in the meeting's waiting room, so that its hosts need to see it. */
+    /** The waiting room and the lock are for the hosts of a meeting they can enter. */
     public boolean isWaitingRoomShown() {
-        return isHost() && isMayJoin() && (meeting.waitingRoom() != WaitingRoom.NONE || meeting.locked());
+        return isHost() && isMayJoin();
     }
 
     /** Attendees of a view-only meeting watch and listen; the server gives them no right to publish. */

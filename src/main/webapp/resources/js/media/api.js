@@ -29,6 +29,10 @@ export class Api {
     return this.call('POST', path);
   }
 
+  put(path, body) {
+    return this.call('PUT', path, body);
+  }
+
   /**
    * A TRTC credential, with how long it stays valid (measured on the server's clock, so a wrong clock here
    * does not matter) and how far this clock is behind the server's.
@@ -40,17 +44,21 @@ export class Api {
     return { ...body, validForMs: expiresAt - now, serverOffsetMs: now - Date.now() };
   }
 
-  async call(method, path) {
-    return (await this.exchange(method, path)).body;
+  async call(method, path, body) {
+    return (await this.exchange(method, path, body)).body;
   }
 
-  async exchange(method, path) {
+  async exchange(method, path, body) {
     const headers = { Accept: 'application/json, application/problem+json' };
     if (method !== 'GET') {
       headers['X-CSRF-Token'] = this.csrfToken;
     }
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
     const response = await fetch(this.base + path, {
       method, headers, credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     const body = await response.json().catch(() => null);
     if (!response.ok) {

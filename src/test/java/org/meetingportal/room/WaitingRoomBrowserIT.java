@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The waiting room and the end for all in two real Chromiums, a host and an attendee, at TRTC's edge as the
  * other room tests (the recorder of {@code browser/trtc-recorder.js}): the attendee waits with the preview on,
  * the host sees them and lets them in with the keyboard, the attendee's page enters by itself with the
- * credential the server then issues, and the host's "End for all" takes the attendee's page out.
+ * credential the server then issues, and the host's "End for all" takes the attendee's page out. The host
+ * locks and unlocks the meeting on the way.
  */
 class WaitingRoomBrowserIT extends PortalIT {
 
@@ -70,6 +71,13 @@ class WaitingRoomBrowserIT extends PortalIT {
         Browsers.waiting(hostBrowser, 15).until(ExpectedConditions.textToBe(By.id("waiting-room-empty"),
                 "Nobody is waiting."));
         assertTrue(hostBrowser.findElement(By.id("meeting-waiting-room")).getText().contains("Everyone but the hosts"));
+        hostBrowser.findElement(By.id("lock")).sendKeys(Keys.ENTER);
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.textToBe(By.id("lock"), "Unlock the meeting"));
+        assertEquals("true", hostBrowser.findElement(By.id("lock")).getAttribute("aria-pressed"));
+        assertTrue(admin().get("api/meetings/" + id).json().getBoolean("locked"), "locked on the server");
+        hostBrowser.findElement(By.id("lock")).click();
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.textToBe(By.id("lock"), "Lock the meeting"));
+        assertEquals(false, admin().get("api/meetings/" + id).json().getBoolean("locked"));
 
         ChromeDriver annBrowser = browser(ann, "waiting-ann-phrase");
         annBrowser.get(page);
