@@ -29,14 +29,15 @@ import java.util.Set;
 @Entity
 @Table(name = "meeting")
 // "Visible" means: everyone (for admins' API view), or open to all employees, or naming the viewer.
+// A meeting a host ended for everyone is over, whatever its planned end.
 @NamedQuery(name = Meeting.FIND_VISIBLE_ENDING_AFTER, query = "select m from Meeting m where m.endsAt > :now and "
-        + Meeting.VISIBLE + " order by m.startsAt, m.id")
+        + Meeting.NOT_ENDED + " and " + Meeting.VISIBLE + " order by m.startsAt, m.id")
 @NamedQuery(name = Meeting.COUNT_VISIBLE_ENDING_AFTER, query = "select count(m) from Meeting m where m.endsAt > :now and "
-        + Meeting.VISIBLE)
-@NamedQuery(name = Meeting.FIND_VISIBLE_ENDED_BY, query = "select m from Meeting m where m.endsAt <= :now and "
-        + Meeting.VISIBLE + " order by m.startsAt desc, m.id desc")
-@NamedQuery(name = Meeting.COUNT_VISIBLE_ENDED_BY, query = "select count(m) from Meeting m where m.endsAt <= :now and "
-        + Meeting.VISIBLE)
+        + Meeting.NOT_ENDED + " and " + Meeting.VISIBLE)
+@NamedQuery(name = Meeting.FIND_VISIBLE_ENDED_BY, query = "select m from Meeting m where (m.endsAt <= :now or "
+        + Meeting.ENDED_EARLY + ") and " + Meeting.VISIBLE + " order by m.startsAt desc, m.id desc")
+@NamedQuery(name = Meeting.COUNT_VISIBLE_ENDED_BY, query = "select count(m) from Meeting m where (m.endsAt <= :now or "
+        + Meeting.ENDED_EARLY + ") and " + Meeting.VISIBLE)
 @NamedQuery(name = Meeting.FIND_PARTICIPANTS, query = "select m.id, p.username, p.role from Meeting m"
         + " join m.participants p where m.id in :ids")
 @NamedQuery(name = Meeting.SEARCH, query = "select m from Meeting m where " + Meeting.FILTER
@@ -61,6 +62,9 @@ public class Meeting {
     public static final String MARK_HOST_ENTERED = "Meeting.markHostEntered";
     public static final String FIND_HOSTS = "Meeting.findHosts";
     public static final String FIND_PEOPLE = "Meeting.findPeople";
+
+    static final String NOT_ENDED = "m.status <> org.meetingportal.meeting.MeetingStatus.ENDED";
+    static final String ENDED_EARLY = "m.status = org.meetingportal.meeting.MeetingStatus.ENDED";
 
     /** {@link Access#visibleTo} as a query condition: {@code :everyone} for admins, {@code :viewer} the person. */
     static final String VISIBLE = "(:everyone = true or m.access = org.meetingportal.meeting.Access.ALL_EMPLOYEES"

@@ -1,6 +1,7 @@
 package org.meetingportal.room;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -61,6 +62,11 @@ class EndForAllApiIT extends PortalIT {
         return created.json().getJsonNumber("id").longValue();
     }
 
+    private static boolean listed(PortalClient person, String when, long id) {
+        return person.get("api/meetings?when=" + when + "&size=100").json().getJsonArray("items").stream()
+                .anyMatch(m -> m.asJsonObject().getJsonNumber("id").longValue() == id);
+    }
+
     private static String end(long id) {
         return "api/meetings/" + id + "/end";
     }
@@ -88,6 +94,8 @@ class EndForAllApiIT extends PortalIT {
             JsonObject meeting = ann.get("api/meetings/" + id).json();
             assertEquals("ENDED", meeting.getString("status"));
             assertEquals("ENDED", meeting.getString("state"));
+            assertFalse(listed(ann, "current", id), "no longer among the current meetings");
+            assertTrue(listed(ann, "past", id), "in the history");
 
             HttpAnswer again = coHost.post(end(id), null);
             assertEquals(200, again.status(), again::toString);
