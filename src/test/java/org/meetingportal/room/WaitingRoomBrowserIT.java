@@ -110,6 +110,7 @@ class WaitingRoomBrowserIT extends PortalIT {
         Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.textToBe(By.id("waiting-room-empty"),
                 "Nobody is waiting."));
 
+        Browsers.waiting(hostBrowser, 30).until(ExpectedConditions.attributeToBe(By.id("lobby"), "data-ready", "true"));
         hostBrowser.findElement(By.id("join")).click();
         Browsers.waiting(hostBrowser, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("room")));
         clicked = System.nanoTime();
@@ -120,8 +121,8 @@ class WaitingRoomBrowserIT extends PortalIT {
         assertEquals("The host ended the meeting.", annBrowser.findElement(By.id("room-error-text")).getText());
         Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.textToBe(By.id("room-error-text"),
                 "The host ended the meeting."));
-        assertTrue(((List<?>) js(annBrowser, "return window.__trtc.callsOf('exitRoom');")).size() >= 1,
-                "the attendee's page left the room");
+        Browsers.waiting(annBrowser, 10).until(b -> !((List<?>) js(annBrowser,
+                "return window.__trtc.callsOf('exitRoom');")).isEmpty());
         System.out.printf("waiting room in Chromium: host's admit to the attendee in the room %d ms;"
                 + " host's end (confirmed) to the attendee's page out %d ms%n", entered, left);
     }
