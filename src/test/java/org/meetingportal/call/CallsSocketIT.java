@@ -310,8 +310,10 @@ class CallsSocketIT extends PortalIT {
     @Test
     void aFloodOfMessagesClosesTheSocket() {
         CallSocketClient annPage = page(annClient);
+        // One more than a page may send: a client that went on writing into the closed connection would get a
+        // reset, which can drop the close frame before it is read (seen on Payara).
         try {
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i <= SocketConnection.MAX_MESSAGES_PER_WINDOW; i++) {
                 annPage.send("{\"type\":\"ping\"}");
             }
         } catch (CompletionException closedMeanwhile) {
