@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.meetingportal.testing.HttpAnswer;
 import org.meetingportal.testing.PortalClient;
@@ -67,6 +68,20 @@ class CompanySignInIT extends PortalIT {
 
         assertEquals("ADMIN", signedInThroughProvider(chief, "staff-pass-phrase-chief").get("api/me").json()
                 .getString("role"), "a member of PORTAL_OIDC_ADMIN_GROUP");
+
+        // The API as for anyone else: the session's CSRF token, and credentials for a meeting they are in.
+        PortalClient signedIn = signedInThroughProvider(employee, "staff-pass-phrase-emp");
+        Instant start = Instant.now().minus(Duration.ofMinutes(1));
+        HttpAnswer meeting = admin().post("api/meetings", Json.createObjectBuilder().add("title", "Staff " + employee)
+                .add("startsAt", start.toString()).add("endsAt", start.plus(Duration.ofMinutes(30)).toString())
+                .add("timeZone", "UTC").add("attendees", Json.createArrayBuilder().add(portalName(employee))).build());
+        assertEquals(201, meeting.status(), meeting::toString);
+        String credentials = "api/meetings/" + meeting.json().getJsonNumber("id").longValue() + "/credentials";
+        HttpAnswer credential = signedIn.post(credentials, null);
+        assertEquals(200, credential.status(), credential::toString);
+        assertEquals(portalName(employee), credential.json().getString("userId"), "the userId the portal made");
+        signedIn.forgetCsrfToken();
+        assertEquals(403, signedIn.post(credentials, null).status(), "no CSRF token, no credential");
 
         JsonObject account = admin().get("api/users/" + portalName(employee)).json();
         assertTrue(account.getBoolean("fromProvider"));
