@@ -29,8 +29,8 @@ export class Api {
     return this.call('POST', path);
   }
 
-  put(path, body) {
-    return this.call('PUT', path, body);
+  put(path, payload) {
+    return this.call('PUT', path, payload);
   }
 
   /**
@@ -44,21 +44,21 @@ export class Api {
     return { ...body, validForMs: expiresAt - now, serverOffsetMs: now - Date.now() };
   }
 
-  async call(method, path, body) {
-    return (await this.exchange(method, path, body)).body;
+  async call(method, path, payload) {
+    return (await this.exchange(method, path, payload)).body;
   }
 
-  async exchange(method, path, body) {
+  async exchange(method, path, payload) {
     const headers = { Accept: 'application/json, application/problem+json' };
     if (method !== 'GET') {
       headers['X-CSRF-Token'] = this.csrfToken;
     }
-    if (body !== undefined) {
+    if (payload !== undefined) {
       headers['Content-Type'] = 'application/json';
     }
     const response = await fetch(this.base + path, {
       method, headers, credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: payload === undefined ? undefined : JSON.stringify(payload),
     });
     const body = await response.json().catch(() => null);
     if (!response.ok) {
