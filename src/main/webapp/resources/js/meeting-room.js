@@ -144,9 +144,7 @@ async function enter() {
 
 /** A host ends the meeting for everyone, after saying yes; the signal then takes every page out, this one too. */
 async function endForAll(button) {
-  if (!window.confirm(button.dataset.confirm)) {
-    return;
-  }
+  $('end-dialog').close();
   button.disabled = true;
   try {
     await api.post(`meetings/${meetingId}/end`);
@@ -170,7 +168,9 @@ async function start() {
   join.addEventListener('click', enter);
   const end = $('end-for-all');
   if (end) {
-    end.addEventListener('click', () => endForAll(end));
+    end.addEventListener('click', () => $('end-dialog').showModal());
+    $('end-cancel').addEventListener('click', () => $('end-dialog').close());
+    $('end-confirm').addEventListener('click', () => endForAll(end));
   }
   if (lobby.dataset.state !== 'OPEN') {
     status.textContent = t('notOpenYet');

@@ -2,6 +2,8 @@ package org.meetingportal.room;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
@@ -22,8 +24,8 @@ import org.meetingportal.platform.QueryParameters;
 @Produces(MediaType.APPLICATION_JSON)
 public class LockResource {
 
-    /** The body and the answer. */
-    public record Lock(Boolean locked) {
+    /** The answer. */
+    public record Lock(boolean locked) {
     }
 
     @Inject
@@ -32,12 +34,16 @@ public class LockResource {
     @Context
     HttpServletRequest request;
 
+    /** The body is read as JSON rather than bound, so that only a JSON true or false is taken. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public Lock lock(@PathParam("id") String id, Lock wanted) {
-        if (wanted == null || wanted.locked() == null) {
+    public Lock lock(@PathParam("id") String id, JsonObject body) {
+        JsonValue locked = body == null ? null : body.get("locked");
+        if (locked == null || (locked.getValueType() != JsonValue.ValueType.TRUE
+                && locked.getValueType() != JsonValue.ValueType.FALSE)) {
             throw DomainException.invalid(List.of(new FieldProblem("locked", "room.locked.required")));
         }
-        return new Lock(room.lock(QueryParameters.id(id), wanted.locked(), CurrentUser.of(request).orElseThrow()));
+        return new Lock(room.lock(QueryParameters.id(id), locked.getValueType() == JsonValue.ValueType.TRUE,
+                CurrentUser.of(request).orElseThrow()));
     }
 }

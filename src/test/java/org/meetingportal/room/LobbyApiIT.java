@@ -95,7 +95,7 @@ class LobbyApiIT extends PortalIT {
         assertEquals(1, lobby.size(), lobby::toString);
         JsonObject waiting = lobby.getJsonObject(0);
         assertEquals(annName, waiting.getString("userId"));
-        assertEquals(annName, waiting.getString("displayName"));
+        assertEquals("Test " + annName, waiting.getString("displayName"));
         assertTrue(Duration.between(asked, Instant.parse(waiting.getString("since"))).abs().toSeconds() < 30);
 
         HttpAnswer admitted = host.post("api/meetings/" + id + "/lobby/" + annName + "/admit", null);

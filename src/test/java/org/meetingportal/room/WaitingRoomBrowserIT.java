@@ -113,9 +113,14 @@ class WaitingRoomBrowserIT extends PortalIT {
         Browsers.waiting(hostBrowser, 30).until(ExpectedConditions.attributeToBe(By.id("lobby"), "data-ready", "true"));
         hostBrowser.findElement(By.id("join")).click();
         Browsers.waiting(hostBrowser, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("room")));
-        clicked = System.nanoTime();
         hostBrowser.findElement(By.id("end-for-all")).click();
-        Browsers.waiting(hostBrowser, 5).until(ExpectedConditions.alertIsPresent()).accept();
+        Browsers.waiting(hostBrowser, 5).until(ExpectedConditions.elementToBeClickable(By.id("end-confirm")));
+        hostBrowser.findElement(By.id("end-cancel")).sendKeys(Keys.ENTER);
+        assertTrue(annBrowser.findElement(By.id("room")).isDisplayed(), "kept going");
+        hostBrowser.findElement(By.id("end-for-all")).click();
+        Browsers.waiting(hostBrowser, 5).until(ExpectedConditions.elementToBeClickable(By.id("end-confirm")));
+        clicked = System.nanoTime();
+        hostBrowser.findElement(By.id("end-confirm")).click();
         Browsers.waiting(annBrowser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("room-error")));
         long left = (System.nanoTime() - clicked) / 1_000_000;
         assertEquals("The host ended the meeting.", annBrowser.findElement(By.id("room-error-text")).getText());
