@@ -13,8 +13,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A person who asked to enter a meeting they had to wait for, and what a host decided. One per person and
- * meeting: a denied person stays denied.
+ * A person at a meeting's door: let in at once when it was open (no decider), or waiting, and what a host
+ * decided. One per person and meeting: who was in stays in when a host locks it, and a denied person stays
+ * denied.
  */
 @Entity
 @Table(name = "lobby_entry")
@@ -63,11 +64,11 @@ public class LobbyEntry {
     protected LobbyEntry() {
     }
 
-    LobbyEntry(long meetingId, String username, Instant since) {
+    LobbyEntry(long meetingId, String username, Instant since, LobbyDecision decision) {
         this.meetingId = meetingId;
         this.username = Objects.requireNonNull(username);
         this.since = Objects.requireNonNull(since);
-        this.decision = LobbyDecision.WAITING;
+        this.decision = Objects.requireNonNull(decision);
     }
 
     public String getUsername() {

@@ -59,8 +59,9 @@ public class RoomService {
             return Entrance.IN;
         }
         Optional<LobbyEntry> entry = find(admission.meetingId(), person.username());
-        if (entry.isEmpty() && admission.mustBeAdmitted()) {
-            entry = Optional.of(ask(admission.meetingId(), person.username()));
+        if (entry.isEmpty()) {
+            // Through an open door the person is in, and stays in should a host lock it later.
+            entry = Optional.of(ask(admission.meetingId(), person.username(), !admission.mustBeAdmitted()));
         }
         LobbyDecision decision = entry.map(LobbyEntry::getDecision).orElse(LobbyDecision.ADMITTED);
         return switch (decision) {
@@ -70,13 +71,19 @@ public class RoomService {
         };
     }
 
-    /** A new waiting entry, made once however many of the person's pages ask at the same moment. */
-    private LobbyEntry ask(long meetingId, String username) {
+    /**
+     * The person's entry at the door, made once however many of their pages ask at the same moment: let in
+     * at once, or waiting for a host.
+     */
+    private LobbyEntry ask(long meetingId, String username, boolean letIn) {
         em.find(Meeting.class, meetingId, LockModeType.PESSIMISTIC_WRITE);
         return find(meetingId, username).orElseGet(() -> {
-            LobbyEntry created = new LobbyEntry(meetingId, username, clock.instant());
+            LobbyEntry created = new LobbyEntry(meetingId, username, clock.instant(),
+                    letIn ? LobbyDecision.ADMITTED : LobbyDecision.WAITING);
             em.persist(created);
-            signals.toHosts(meetingId, RoomSignals.WAITING);
+            if (!letIn) {
+                signals.toHosts(meetingId, RoomSignals.WAITING);
+            }
             return created;
         });
     }
