@@ -23,29 +23,51 @@ let room = null;
 const WAITING_RETRY_MS = 3000;
 /** Ends the current wait in the waiting room at once: a host decided, or one came. */
 let wake = () => {};
-/** A host ended the meeting for everyone: nothing on this page may enter any more. */
-let ended = false;
+/** Why nothing on this page may enter any more: a host ended the meeting, or took this person out. */
+let closedText = null;
 
 onCallMessage((message) => {
   if (message.type !== 'room' || String(message.meeting) !== meetingId) {
     return;
   }
   if (message.event === 'ended') {
-    endedByHost();
+    closedByHost(t('endedByHost'));
+  } else if (message.event === 'removed') {
+    closedByHost(t('removedByHost'));
+  } else if (message.event === 'cloud') {
+    showCloudCalls();
   }
   wake();
 });
 
-/** Every page of the meeting leaves at once, and says why; the server refuses credentials from now on. */
-async function endedByHost() {
-  ended = true;
+/** Only hosts hear this: Tencent Cloud has not confirmed a removal or an end yet; the portal keeps trying. */
+async function showCloudCalls() {
+  let text = '';
+  try {
+    const open = (await api.get(`meetings/${meetingId}/cloud-calls`)).filter((call) => call.state !== 'DONE');
+    if (open.length > 0) {
+      text = t(open.some((call) => call.state === 'GIVEN_UP') ? 'cloud.givenUp' : 'cloud.retrying', open.length);
+    }
+  } catch {
+    return;
+  }
+  if (room) {
+    room.notice('cloud', text);
+  } else {
+    status.textContent = text;
+  }
+}
+
+/** This page leaves at once, and says why; the server refuses its credentials from now on. */
+async function closedByHost(text) {
+  closedText = text;
   join.disabled = true;
   check.stop();
   if (room) {
-    await room.fail(t('endedByHost'));
+    await room.fail(text);
   } else {
     status.textContent = '';
-    showJoinError(new ApiProblem(409, t('endedByHost')));
+    showJoinError(new ApiProblem(409, text));
   }
 }
 
@@ -134,9 +156,9 @@ async function enter() {
     document.body.classList.remove('in-room');
     status.textContent = '';
     delete lobby.dataset.waiting;
-    showJoinError(ended ? new ApiProblem(409, t('endedByHost')) : error);
-    join.disabled = ended;
-    if (previewStopped && !ended) {
+    showJoinError(closedText ? new ApiProblem(409, closedText) : error);
+    join.disabled = closedText !== null;
+    if (previewStopped && !closedText) {
       check.start().catch(() => {});
     }
   }

@@ -2,6 +2,7 @@ package org.meetingportal.credential;
 
 import com.tencentyun.TLSSigAPIv2;
 import java.time.Duration;
+import org.meetingportal.trtc.TrtcSettings;
 
 /**
  * Signs TRTC credentials with Tencent's own generator: a UserSig for the user and a PrivateMapKey that binds

@@ -15,6 +15,7 @@ import org.meetingportal.meeting.ParticipantRole;
 import org.meetingportal.platform.Configuration;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.RetryLaterException;
+import org.meetingportal.trtc.TrtcSettings;
 
 /**
  * Issues TRTC credentials: to the signed-in person only (their username is the userId, whatever the client
@@ -69,6 +70,7 @@ public class CredentialService {
             case WAITING -> throw new DomainException(DomainException.Kind.CONFLICT, "credentials.waiting");
             case WAITING_FOR_HOST -> throw new DomainException(DomainException.Kind.CONFLICT, "credentials.waitingForHost");
             case DENIED -> throw new DomainException(DomainException.Kind.FORBIDDEN, "credentials.denied");
+            case REMOVED -> throw new DomainException(DomainException.Kind.FORBIDDEN, "credentials.removed");
         }
         return sign(application, person, admission.roomId(), admission.role(),
                 Privileges.of(admission.role(), admission.attendeeRights()), meetingId, null, clientAddress);

@@ -8,5 +8,7 @@ public enum Entrance {
     /** Nobody may enter before a host, and none has. */
     WAITING_FOR_HOST,
     /** A host said no; for good. */
-    DENIED
+    DENIED,
+    /** A host took the person out; for good. */
+    REMOVED
 }

@@ -28,6 +28,7 @@ public class HostAction {
         DENY,
         LOCK,
         UNLOCK,
+        REMOVE,
         END
     }
 

@@ -5,5 +5,7 @@ public enum LobbyDecision {
     WAITING,
     ADMITTED,
     /** For good: the person cannot ask again for this meeting. */
-    DENIED
+    DENIED,
+    /** Taken out by a host once in; for good, like a denial. */
+    REMOVED
 }

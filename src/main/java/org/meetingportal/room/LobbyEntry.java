@@ -27,6 +27,10 @@ import java.util.Objects;
 @NamedQuery(name = LobbyEntry.DECIDE, query = "update LobbyEntry e set e.decision = :decision, e.decidedBy = :host,"
         + " e.decidedAt = :now where e.meetingId = :meeting and e.username in :usernames"
         + " and e.decision = org.meetingportal.room.LobbyDecision.WAITING")
+// Removing once more changes no row, so the audit records one removal.
+@NamedQuery(name = LobbyEntry.REMOVE, query = "update LobbyEntry e set e.decision = org.meetingportal.room.LobbyDecision"
+        + ".REMOVED, e.decidedBy = :host, e.decidedAt = :now where e.meetingId = :meeting and e.username = :username"
+        + " and e.decision <> org.meetingportal.room.LobbyDecision.REMOVED")
 @NamedQuery(name = LobbyEntry.FIND_DECIDED_BY, query = "select e from LobbyEntry e where e.meetingId = :meeting"
         + " and e.username in :usernames and e.decidedBy = :host")
 @NamedQuery(name = LobbyEntry.FIND_USERNAMES, query = "select e.username from LobbyEntry e where e.meetingId = :meeting")
@@ -37,6 +41,7 @@ public class LobbyEntry {
     public static final String FIND_USERNAMES = "LobbyEntry.findUsernames";
     public static final String FIND_WAITING = "LobbyEntry.findWaiting";
     public static final String DECIDE = "LobbyEntry.decide";
+    public static final String REMOVE = "LobbyEntry.remove";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

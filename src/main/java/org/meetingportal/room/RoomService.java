@@ -22,6 +22,8 @@ import org.meetingportal.meeting.MeetingPhase;
 import org.meetingportal.meeting.MeetingService;
 import org.meetingportal.meeting.ParticipantRole;
 import org.meetingportal.platform.DomainException;
+import org.meetingportal.trtc.CloudCall;
+import org.meetingportal.trtc.CloudCallService;
 
 /**
  * The door of a running meeting: who is let in, who waits, and what hosts decide about those who wait.
@@ -49,6 +51,9 @@ public class RoomService {
     @Inject
     AdminOnly admins;
 
+    @Inject
+    CloudCallService cloud;
+
     /** Asked before every credential of a meeting, after the meeting has said the person belongs in it. */
     public Entrance enter(Admission admission, Account person) {
         if (admission.role() == ParticipantRole.HOST) {
@@ -66,6 +71,7 @@ public class RoomService {
         LobbyDecision decision = entry.map(LobbyEntry::getDecision).orElse(LobbyDecision.ADMITTED);
         return switch (decision) {
             case DENIED -> Entrance.DENIED;
+            case REMOVED -> Entrance.REMOVED;
             case WAITING -> Entrance.WAITING;
             case ADMITTED -> admission.mustAwaitHost() ? Entrance.WAITING_FOR_HOST : Entrance.IN;
         };
@@ -173,7 +179,56 @@ public class RoomService {
         meeting.endForAll(now);
         em.persist(new HostAction(meetingId, host.username(), null, HostAction.Kind.END, now));
         signals.toEveryone(meetingId, RoomSignals.ENDED);
+        cloud.request(meetingId, CloudCall.Action.DISMISS_ROOM, admission.roomId(), null);
         return now;
+    }
+
+    /**
+     * Takes a person out of a meeting for good: their pages leave, every later credential for it is refused,
+     * and TRTC is asked to take them out of the room. Hosts stay; removing again changes nothing.
+     *
+     * @return whether TRTC is asked too (not without a Tencent Cloud account)
+     */
+    public Removal remove(long meetingId, String username, Account host) {
+        Admission admission = asHost(meetingId, host);
+        if (admission.state() == MeetingPhase.ENDED) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "room.over");
+        }
+        // The same lock as a first knock at the door, so that a removal and an entry do not both make a row.
+        em.find(Meeting.class, meetingId, LockModeType.PESSIMISTIC_WRITE);
+        List<String> named = em.createNamedQuery(Meeting.FIND_PEOPLE, String.class).setParameter("id", meetingId)
+                .getResultList();
+        Optional<LobbyEntry> entry = find(meetingId, username);
+        if (entry.isEmpty() && !named.contains(username)) {
+            throw DomainException.notFound();
+        }
+        if (em.createNamedQuery(Meeting.FIND_HOSTS, String.class).setParameter("id", meetingId).getResultList()
+                .contains(username)) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "room.hostsStay");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (entry.isEmpty()) {
+            em.persist(new LobbyEntry(meetingId, username, now, LobbyDecision.WAITING));
+            em.flush();
+        }
+        int changed = em.createNamedQuery(LobbyEntry.REMOVE).setParameter("host", host.username())
+                .setParameter("now", now).setParameter("meeting", meetingId).setParameter("username", username)
+                .executeUpdate();
+        boolean cloudAsked = false;
+        if (changed > 0) {
+            em.persist(new HostAction(meetingId, host.username(), username, HostAction.Kind.REMOVE, now));
+            signals.toPerson(meetingId, username, RoomSignals.REMOVED);
+            signals.toHosts(meetingId, RoomSignals.LOBBY);
+            cloudAsked = cloud.request(meetingId, CloudCall.Action.REMOVE_USER, admission.roomId(), username);
+        }
+        return new Removal(meetingId, username, changed > 0, cloudAsked);
+    }
+
+    /** The calls to Tencent Cloud this meeting's hosts made, for them to see which are not confirmed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CloudCall> cloudCalls(long meetingId, Account host) {
+        asHost(meetingId, host);
+        return cloud.calls(meetingId);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.meetingportal.room;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
@@ -9,6 +10,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.meetingportal.call.CallFanout;
 import org.meetingportal.meeting.Meeting;
+import org.meetingportal.trtc.CloudCallService;
 
 /**
  * What the pages of a meeting's people hear of its room, through every page's call socket on whichever
@@ -24,6 +26,10 @@ class RoomSignals {
     static final String LOBBY = "lobby";
     /** A host ended the meeting for everyone: every page leaves the room. */
     static final String ENDED = "ended";
+    /** A host took this person out: their pages leave the room. */
+    static final String REMOVED = "removed";
+    /** Tencent Cloud has not confirmed a call a host's decision needs: hosts read the meeting's calls again. */
+    static final String CLOUD = "cloud";
 
     @PersistenceContext
     EntityManager em;
@@ -43,6 +49,10 @@ class RoomSignals {
         people.addAll(em.createNamedQuery(LobbyEntry.FIND_USERNAMES, String.class).setParameter("meeting", meetingId)
                 .getResultList());
         people.forEach(person -> fanout.publish(person, message));
+    }
+
+    void cloudUnconfirmed(@Observes CloudCallService.Unconfirmed call) {
+        toHosts(call.meetingId(), CLOUD);
     }
 
     void toHosts(long meetingId, String event) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.meetingportal.testing.HttpAnswer;
 import org.meetingportal.testing.PortalClient;
+import org.meetingportal.trtc.TrtcSettings;
 
 /**
  * Throughput and latency of {@code POST /api/meetings/{id}/credentials} against {@code GET /api/me} on the

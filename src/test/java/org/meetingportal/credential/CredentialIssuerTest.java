@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.meetingportal.meeting.AttendeeRights;
 import org.meetingportal.meeting.ParticipantRole;
+import org.meetingportal.trtc.TrtcSettings;
 
 /** What the portal signs, read back with the tests' own decoder and checked bit by bit. */
 class CredentialIssuerTest {

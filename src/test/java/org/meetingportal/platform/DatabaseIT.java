@@ -148,6 +148,16 @@ class DatabaseIT extends PortalIT {
             sql.execute(waiting.formatted("WAITING"));
             assertThrows(SQLException.class, () -> sql.execute(waiting.formatted("WAITING")));
             assertThrows(SQLException.class, () -> sql.execute(waiting.replace("'local'", "'other'").formatted("MAYBE")));
+            sql.execute(waiting.replace("'local'", "'gone'").formatted("REMOVED"));
+            // A call to Tencent Cloud names a person exactly when it removes one.
+            String cloudCall = "INSERT INTO cloud_call (meeting_id, action, sdk_app_id, room_id, user_id, requested_at,"
+                    + " next_at) VALUES ((SELECT id FROM meeting WHERE room_id = 77), '%s', 1400000042, 77, %s,"
+                    + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
+            sql.execute(cloudCall.formatted("REMOVE_USER", "'gone'"));
+            sql.execute(cloudCall.formatted("DISMISS_ROOM", "NULL"));
+            assertThrows(SQLException.class, () -> sql.execute(cloudCall.formatted("REMOVE_USER", "NULL")));
+            assertThrows(SQLException.class, () -> sql.execute(cloudCall.formatted("DISMISS_ROOM", "'gone'")));
+            assertThrows(SQLException.class, () -> sql.execute(cloudCall.formatted("MUTE", "'gone'")));
             // The audit now takes a call instead of a meeting, but never neither.
             assertThrows(SQLException.class, () -> sql.execute("INSERT INTO credential_grant (username, role,"
                     + " privileges, issued_at, expires_at, user_sig_expires_at, client_address)"

@@ -28,6 +28,8 @@ public abstract class PortalIT {
     @BeforeEach
     void firstAdminReady() {
         TestPortal.adminChoseTheirPassword(base);
+        // Up before any test makes a host's decision the servers pass on to Tencent Cloud.
+        TestTencentCloud.forServers();
     }
 
     /** A fresh client signed in as the first admin. */

@@ -1,4 +1,4 @@
-package org.meetingportal.credential;
+package org.meetingportal.trtc;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

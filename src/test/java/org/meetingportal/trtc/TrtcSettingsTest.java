@@ -1,4 +1,4 @@
-package org.meetingportal.credential;
+package org.meetingportal.trtc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
