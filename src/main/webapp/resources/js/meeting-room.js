@@ -1,6 +1,6 @@
 // /meeting.xhtml for someone who may join: the lobby (device check, join choices), then the room.
 
-import { onCallMessage } from './calls-client.js';
+import { onCallMessage, sendCall } from './calls-client.js';
 import { Api, ApiProblem } from './media/api.js';
 import { DeviceCheck } from './media/device-check.js';
 import { explain } from './media/explain.js';
@@ -26,9 +26,26 @@ let wake = () => {};
 /** Why nothing on this page may enter any more: a host ended the meeting, or took this person out. */
 let closedText = null;
 
+/** How often a page in the room repeats to the portal that it is there (the server's RosterService.REPEAT). */
+const PRESENCE_REPEAT_MS = 20000;
+/** How often the roster is read again, should a signal that it changed be lost. */
+const ROSTER_REFRESH_MS = 15000;
+/** What this page sends, as the room last said: announced to the portal for everyone's roster. */
+let sending = { mic: false, camera: false, screen: false };
+let lastAnnounced = '';
+const isHost = Boolean($('end-for-all'));
+
 onCallMessage((message) => {
+  if (message.type === 'hello') {
+    // A new connection: the portal knows this page's presence by connection, so it says it again.
+    announce(true);
+    return;
+  }
   if (message.type !== 'room' || String(message.meeting) !== meetingId) {
     return;
+  }
+  if (message.event === 'roster') {
+    showRoster();
   }
   if (message.event === 'ended') {
     closedByHost(t('endedByHost'));
@@ -39,6 +56,85 @@ onCallMessage((message) => {
   }
   wake();
 });
+
+/** Tells the portal this page is in the room and what it sends: when that changes, and again every little while. */
+function announce(again) {
+  if (!room || closedText || $('room').hidden) {
+    return;
+  }
+  const message = { type: 'room-presence', meeting: Number(meetingId), ...sending, hand: false };
+  const text = JSON.stringify(message);
+  if ((again || text !== lastAnnounced) && sendCall(message)) {
+    lastAnnounced = text;
+  }
+}
+
+function leaveRoster() {
+  sendCall({ type: 'room-leave', meeting: Number(meetingId) });
+}
+
+/** The participants panel from the portal's roster: who is in, their role, what they send, a raised hand. */
+async function showRoster() {
+  if (!room) {
+    return;
+  }
+  try {
+    const entries = await api.get(`meetings/${meetingId}/roster`);
+    if (room) {
+      room.setRoster(entries, describe);
+      $('people-title').textContent = t('roster.title', entries.length);
+    }
+  } catch {
+    // The next signal or the next refresh tries again.
+  }
+}
+
+function describe(item, entry, self) {
+  item.dataset.role = entry.role;
+  item.dataset.mic = String(entry.micOn);
+  item.dataset.camera = String(entry.cameraOn);
+  let details = item.querySelector('.person-details');
+  if (!details) {
+    details = document.createElement('span');
+    details.className = 'person-details muted';
+    item.querySelector('.person-name').after(details);
+  }
+  const parts = [t(`roster.role.${entry.role}`), t(entry.micOn ? 'roster.micOn' : 'roster.micOff'),
+    t(entry.cameraOn ? 'roster.cameraOn' : 'roster.cameraOff')];
+  if (entry.sharingScreen) {
+    parts.push(t('roster.sharing'));
+  }
+  if (entry.handRaisedAt) {
+    parts.push(t('roster.hand'));
+  }
+  details.textContent = ` ${parts.join(' · ')}`;
+  if (isHost && !self && entry.role !== 'HOST' && !item.querySelector('.remove')) {
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'button secondary small remove';
+    remove.textContent = t('roster.remove');
+    remove.setAttribute('aria-label', t('roster.removeName', entry.displayName));
+    remove.addEventListener('click', () => askToRemove(entry));
+    item.append(' ', remove);
+  }
+}
+
+/** A host removes someone after saying yes in the page's own dialog; the signal then takes their pages out. */
+function askToRemove(entry) {
+  const dialog = $('remove-dialog');
+  $('remove-dialog-text').textContent = t('roster.removeConfirm', entry.displayName);
+  $('remove-confirm').onclick = async () => {
+    dialog.close();
+    try {
+      await api.post(`meetings/${meetingId}/participants/${encodeURIComponent(entry.userId)}/remove`);
+      room.notice('remove', null);
+    } catch (error) {
+      room.notice('remove', explain(error, t).text);
+    }
+    showRoster();
+  };
+  dialog.showModal();
+}
 
 /** Only hosts hear this: Tencent Cloud has not confirmed a removal or an end yet; the portal keeps trying. */
 async function showCloudCalls() {
@@ -60,6 +156,7 @@ async function showCloudCalls() {
 
 /** This page leaves at once, and says why; the server refuses its credentials from now on. */
 async function closedByHost(text) {
+  leaveRoster();
   closedText = text;
   join.disabled = true;
   check.stop();
@@ -141,8 +238,17 @@ async function enter() {
         lobby.hidden = true;
         $('room').hidden = false;
         document.body.classList.add('in-room');
+        announce(true);
+        showRoster();
       },
-      onLeave: () => location.assign(lobby.dataset.home),
+      onState: (state) => {
+        sending = state;
+        announce(false);
+      },
+      onLeave: () => {
+        leaveRoster();
+        location.assign(lobby.dataset.home);
+      },
     });
     await room.enter(credential, choices);
     status.textContent = '';
@@ -186,6 +292,11 @@ async function start() {
   }
   if (cameraOff) {
     cameraOff.addEventListener('change', () => check.setCameraWanted(!cameraOff.checked));
+  }
+  setInterval(() => announce(true), PRESENCE_REPEAT_MS);
+  setInterval(showRoster, ROSTER_REFRESH_MS);
+  if ($('remove-cancel')) {
+    $('remove-cancel').addEventListener('click', () => $('remove-dialog').close());
   }
   join.addEventListener('click', enter);
   const end = $('end-for-all');

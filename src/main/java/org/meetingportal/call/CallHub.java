@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
@@ -31,6 +32,8 @@ import org.meetingportal.platform.StartupOrder;
 public class CallHub {
 
     private static final Logger LOG = Logger.getLogger(CallHub.class.getName());
+    /** Messages of this kind are about a meeting's room: passed on as {@link PageMessage}. */
+    static final String ROOM_MESSAGE = "room-";
 
     /** In ticks (seconds): an idle page that vanished without a word is found within this plus the answer wait. */
     private static final int PROBE_ALL_EVERY = 15;
@@ -56,6 +59,12 @@ public class CallHub {
 
     @Inject
     CallBoard board;
+
+    @Inject
+    Event<PageMessage> pageMessages;
+
+    @Inject
+    Event<PageClosed> pagesClosed;
 
     @Inject
     CallSockets sockets;
@@ -104,6 +113,11 @@ public class CallHub {
     private void closed(String username, String connection) {
         fanout.unregister(username, connection);
         try {
+            pagesClosed.fire(new PageClosed(username, connection));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "what a closed page of " + username + " announced could not be withdrawn", e);
+        }
+        try {
             carry(board.disconnect(username, connection));
         } catch (RuntimeException e) {
             // The person stays on the board as connected; a shared board removes them with their node at the latest.
@@ -133,7 +147,22 @@ public class CallHub {
             case "reject" -> carry(board.reject(callId(message), username));
             case "cancel" -> carry(board.cancel(callId(message), username));
             case "hangup" -> carry(board.hangUp(callId(message), username));
-            default -> fanout.send(username, connection, CallMessages.error("bad-message"));
+            default -> {
+                if (type.startsWith(ROOM_MESSAGE)) {
+                    roomMessage(username, connection, message);
+                } else {
+                    fanout.send(username, connection, CallMessages.error("bad-message"));
+                }
+            }
+        }
+    }
+
+    private void roomMessage(String username, String connection, JsonObject message) {
+        try {
+            pageMessages.fire(new PageMessage(username, connection, message));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a room message of " + username + " could not be taken", e);
+            fanout.send(username, connection, CallMessages.error("room-unavailable"));
         }
     }
 

@@ -77,6 +77,25 @@ public class RoomService {
         };
     }
 
+    /** Whether the door lets this person in now, as {@link #enter} would, without knocking. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isIn(Admission admission, String username) {
+        if (admission.role() == ParticipantRole.HOST) {
+            return true;
+        }
+        return find(admission.meetingId(), username).map(LobbyEntry::getDecision).orElse(null) == LobbyDecision.ADMITTED
+                && !admission.mustAwaitHost();
+    }
+
+    /** Refuses a person a host turned away (denied or removed): they see nothing more of the room. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void notTurnedAway(Admission admission, String username) {
+        LobbyDecision decision = find(admission.meetingId(), username).map(LobbyEntry::getDecision).orElse(null);
+        if (decision == LobbyDecision.DENIED || decision == LobbyDecision.REMOVED) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "room.turnedAway");
+        }
+    }
+
     /**
      * The person's entry at the door, made once however many of their pages ask at the same moment: let in
      * at once, or waiting for a host.
@@ -135,7 +154,7 @@ public class RoomService {
     public int admitAll(long meetingId, Account host) {
         asHost(meetingId, host);
         List<String> waiting = em.createNamedQuery(LobbyEntry.FIND_WAITING, LobbyEntry.class)
-                .setParameter("meeting", meetingId).getResultStream().map(LobbyEntry::getUsername).toList();
+                .setParameter("meeting", meetingId).getResultList().stream().map(LobbyEntry::getUsername).toList();
         if (waiting.isEmpty()) {
             return 0;
         }
@@ -145,7 +164,8 @@ public class RoomService {
         // Those another host decided about meanwhile heard it from that host's decision.
         String event = LobbyDecision.ADMITTED.name().toLowerCase(Locale.ROOT);
         em.createNamedQuery(LobbyEntry.FIND_DECIDED_BY, LobbyEntry.class).setParameter("meeting", meetingId)
-                .setParameter("usernames", waiting).setParameter("host", host.username()).getResultStream()
+                .setParameter("usernames", waiting).setParameter("host", host.username()).getResultList()
+                // A list, not a stream: writing while a result set is open is refused by Hibernate on Payara.
                 .forEach(e -> {
                     em.persist(new HostAction(meetingId, host.username(), e.getUsername(), HostAction.Kind.ADMIT,
                             clock.instant()));
@@ -179,6 +199,8 @@ public class RoomService {
         meeting.endForAll(now);
         em.persist(new HostAction(meetingId, host.username(), null, HostAction.Kind.END, now));
         signals.toEveryone(meetingId, RoomSignals.ENDED);
+        em.createNamedQuery(RoomPresence.DELETE_PERSON).setParameter("meeting", meetingId).setParameter("username", "")
+                .executeUpdate();
         cloud.request(meetingId, CloudCall.Action.DISMISS_ROOM, admission.roomId(), null);
         return now;
     }
@@ -219,6 +241,9 @@ public class RoomService {
             em.persist(new HostAction(meetingId, host.username(), username, HostAction.Kind.REMOVE, now));
             signals.toPerson(meetingId, username, RoomSignals.REMOVED);
             signals.toHosts(meetingId, RoomSignals.LOBBY);
+            em.createNamedQuery(RoomPresence.DELETE_PERSON).setParameter("meeting", meetingId)
+                    .setParameter("username", username).executeUpdate();
+            signals.toEveryone(meetingId, RoomSignals.ROSTER);
             cloudAsked = cloud.request(meetingId, CloudCall.Action.REMOVE_USER, admission.roomId(), username);
         }
         return new Removal(meetingId, username, changed > 0, cloudAsked);
@@ -270,6 +295,6 @@ public class RoomService {
 
     private Optional<LobbyEntry> find(long meetingId, String username) {
         return em.createNamedQuery(LobbyEntry.FIND, LobbyEntry.class).setParameter("meeting", meetingId)
-                .setParameter("username", username).getResultStream().findFirst();
+                .setParameter("username", username).getResultList().stream().findFirst();
     }
 }

@@ -26,6 +26,8 @@ class RoomSignals {
     static final String LOBBY = "lobby";
     /** A host ended the meeting for everyone: every page leaves the room. */
     static final String ENDED = "ended";
+    /** Someone came into the room, left it, or changed what they send: pages read the roster again. */
+    static final String ROSTER = "roster";
     /** A host took this person out: their pages leave the room. */
     static final String REMOVED = "removed";
     /** Tencent Cloud has not confirmed a call a host's decision needs: hosts read the meeting's calls again. */
@@ -57,7 +59,7 @@ class RoomSignals {
 
     void toHosts(long meetingId, String event) {
         String message = message(meetingId, event);
-        em.createNamedQuery(Meeting.FIND_HOSTS, String.class).setParameter("id", meetingId).getResultStream()
+        em.createNamedQuery(Meeting.FIND_HOSTS, String.class).setParameter("id", meetingId).getResultList()
                 .forEach(host -> fanout.publish(host, message));
     }
 

@@ -43,12 +43,15 @@ export class Room {
    * @param options.self      { userId, name }
    * @param options.endsAt    when the meeting ends (ms since the epoch, server time), or null for calls
    * @param options.onLeave   called after leaving by the person's own choice
+   * @param options.onState   called with {mic, camera, screen} (true: sending) whenever that may have changed
    */
   constructor(options) {
     Object.assign(this, options);
     this.entryTimeoutMs = options.entryTimeoutMs || ENTRY_TIMEOUT_MS;
     this.tiles = new TileGrid(this.elements.tiles, this.t);
     this.present = new Map();
+    this.inVideo = new Set();
+    this.roster = new Map();
     this.audible = new Set();
     this.notices = new Map();
     this.timers = new Set();
@@ -231,7 +234,8 @@ export class Room {
     on(E.DEVICE_CHANGED, () => this.fillDeviceChoosers());
   }
 
-  addPerson(userId) {
+  /** The person's line in the people list, made when first needed: by the video service or the portal's roster. */
+  listed(userId) {
     if (!this.present.has(userId)) {
       const item = document.createElement('li');
       item.dataset.user = userId;
@@ -242,6 +246,12 @@ export class Room {
       this.present.set(userId, item);
       this.elements.people.append(item);
     }
+    return this.present.get(userId);
+  }
+
+  addPerson(userId) {
+    this.inVideo.add(userId);
+    this.listed(userId);
     if (userId !== LOCAL) {
       this.tiles.ensure(userId, 'main', this.nameOf(userId));
       this.setMicOff(userId, !this.audible.has(userId));
@@ -249,13 +259,35 @@ export class Room {
   }
 
   removePerson(userId) {
+    this.inVideo.delete(userId);
     this.tiles.removeUser(userId);
     this.audible.delete(userId);
+    this.unlistUnlessPresent(userId);
+  }
+
+  /** A person leaves the list once neither the video service nor the portal's roster has them. */
+  unlistUnlessPresent(userId) {
     const item = this.present.get(userId);
-    if (item) {
+    if (item && !this.inVideo.has(userId) && !this.roster.has(userId)) {
       item.remove();
       this.present.delete(userId);
     }
+  }
+
+  /**
+   * The portal's roster of the room (GET .../roster): everyone in it is listed, the video service not yet
+   * showing them or not, and {@code decorate(item, entry)} adds what the portal knows: role, states, controls.
+   */
+  setRoster(entries, decorate) {
+    const previous = [...this.roster.keys()];
+    this.roster = new Map(entries.map((entry) => [entry.userId === this.self.userId ? LOCAL : entry.userId, entry]));
+    this.names = new Map([...this.names, ...entries.map((entry) => [entry.userId, entry.displayName])]);
+    for (const [userId, entry] of this.roster) {
+      const item = this.listed(userId);
+      this.elements.people.append(item);
+      decorate(item, entry, userId === LOCAL);
+    }
+    previous.forEach((userId) => this.unlistUnlessPresent(userId));
   }
 
   showRemoteVideo(userId, streamType) {
@@ -433,6 +465,9 @@ export class Room {
     const me = this.present.get(LOCAL);
     if (me) {
       me.querySelector('.mic-off').hidden = !this.micOff;
+    }
+    if (this.onState && !this.closed) {
+      this.onState({ mic: this.micStarted && !this.micOff, camera: this.cameraStarted && !this.cameraOff, screen: this.sharing });
     }
   }
 

@@ -390,12 +390,15 @@ class ClusterIT {
 
     /** A host's page on one node, an attendee's on the other: the waiting room and the end reach across. */
     @Test
-    void aHostOnOneNodeLetsInAndEndsTheMeetingForSomeoneOnTheOther() throws Exception {
+    void aHostOnOneNodeLetsInRemovesAndEndsTheMeetingForPeopleOnTheOther() throws Exception {
+        String carol = TestPortal.uniqueName("carol");
+        PortalClient carolClient = admin().createSignedInUser(carol, "EMPLOYEE", "carol-cluster-phrase");
         Instant start = Instant.now().minus(Duration.ofMinutes(1));
         HttpAnswer created = admin().post("api/meetings", Json.createObjectBuilder().add("title", "Across " + ann)
                 .add("startsAt", start.toString()).add("endsAt", start.plus(Duration.ofMinutes(30)).toString())
                 .add("timeZone", "UTC").add("hosts", Json.createArrayBuilder().add(ann))
-                .add("attendees", Json.createArrayBuilder().add(bob)).add("waitingRoom", "ALL_BUT_HOSTS").build());
+                .add("attendees", Json.createArrayBuilder().add(bob).add(carol)).add("waitingRoom", "ALL_BUT_HOSTS")
+                .build());
         assertEquals(201, created.status(), created::toString);
         long id = created.json().getJsonNumber("id").longValue();
         CallSocketClient hostPage = page(annClient, 1);
@@ -411,6 +414,16 @@ class ClusterIT {
         figure("waiting room: a host's admit on node 1 to the waiting page on node 2 hearing it", admitted);
         assertEquals(200, attendeeOn2.post("api/meetings/" + id + "/credentials", null).status());
 
+        CallSocketClient removedPage = page(carolClient, 2);
+        long removed = System.nanoTime();
+        assertEquals(200, hostOn1.post("api/meetings/" + id + "/participants/" + carol + "/remove", null).status());
+        assertEquals("removed", removedPage.next("room", SIGNAL).getString("event"));
+        figure("remove: a host's removal on node 1 to the removed person's page on node 2 hearing it", removed);
+        assertEquals(403, direct(carolClient, 2).post("api/meetings/" + id + "/credentials", null).status());
+        assertEquals(403, direct(carolClient, 1).post("api/meetings/" + id + "/credentials", null).status());
+        assertEquals(200, direct(annClient, 2).post("api/meetings/" + id + "/participants/" + carol + "/remove", null)
+                .status(), "again, elsewhere");
+
         long ended = System.nanoTime();
         assertEquals(200, hostOn1.post("api/meetings/" + id + "/end", null).status());
         assertEquals("ended", attendeePage.next("room", SIGNAL).getString("event"));
@@ -422,6 +435,8 @@ class ClusterIT {
                     + " AND action = 'END'"));
             assertEquals(1, count(sql, "SELECT count(*) FROM host_action WHERE meeting_id = " + id
                     + " AND action = 'ADMIT'"));
+            assertEquals(1, count(sql, "SELECT count(*) FROM host_action WHERE meeting_id = " + id
+                    + " AND action = 'REMOVE'"));
         }
     }
 

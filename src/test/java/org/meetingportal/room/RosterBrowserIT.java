@@ -1,0 +1,104 @@
+package org.meetingportal.room;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.meetingportal.testing.Browsers;
+import org.meetingportal.testing.HttpAnswer;
+import org.meetingportal.testing.PortalIT;
+import org.meetingportal.testing.TestPortal;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The participants panel and "Remove" in two real Chromiums, a host and an attendee, at TRTC's edge as the other
+ * room tests: both pages list both people from the portal's roster with role and microphone state, the
+ * attendee's unmuting shows on the host's page, and the host removes the attendee with the keyboard through the
+ * page's own dialog, which takes the attendee's page out with a message.
+ */
+class RosterBrowserIT extends PortalIT {
+
+    private final List<ChromeDriver> browsers = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(ChromeDriver::quit);
+    }
+
+    private ChromeDriver inTheRoom(String user, String password, String page) {
+        ChromeDriver browser = Browsers.chromium("en-US");
+        browsers.add(browser);
+        Browsers.recordTrtc(browser, "edge");
+        Browsers.signIn(browser, base, user, password);
+        browser.get(page);
+        Browsers.waiting(browser, 30).until(ExpectedConditions.attributeToBe(By.id("lobby"), "data-ready", "true"));
+        browser.findElement(By.id("join-mic-off")).click();
+        browser.findElement(By.id("join")).click();
+        Browsers.waiting(browser, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("room")));
+        return browser;
+    }
+
+    private static By person(String user) {
+        return By.cssSelector("#people li[data-user='" + user + "']");
+    }
+
+    @Test
+    void bothSeeTheRosterAndTheHostRemovesTheAttendee() {
+        String host = TestPortal.uniqueName("rshost");
+        String ann = TestPortal.uniqueName("rsann");
+        admin().createSignedInUser(host, "EMPLOYEE", "roster-host-phrase");
+        admin().createSignedInUser(ann, "EMPLOYEE", "roster-ann-phrase");
+        Instant start = Instant.now().minus(Duration.ofMinutes(1));
+        HttpAnswer created = admin().post("api/meetings", Json.createObjectBuilder().add("title", "Roster " + ann)
+                .add("startsAt", start.toString()).add("endsAt", start.plus(Duration.ofHours(1)).toString())
+                .add("timeZone", "Europe/Berlin").add("hosts", Json.createArrayBuilder().add(host))
+                .add("attendees", Json.createArrayBuilder().add(ann)).build());
+        assertEquals(201, created.status(), created::toString);
+        String page = Browsers.localhost(base) + "meeting.xhtml?id=" + created.json().getJsonNumber("id").longValue();
+
+        ChromeDriver hostBrowser = inTheRoom(host, "roster-host-phrase", page);
+        ChromeDriver annBrowser = inTheRoom(ann, "roster-ann-phrase", page);
+        // Nothing from TRTC's events here (the edge answers nobody else entered): the portal's roster lists them.
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.attributeToBe(person(ann), "data-role", "ATTENDEE"));
+        Browsers.waiting(annBrowser, 10).until(ExpectedConditions.attributeToBe(person(host), "data-role", "HOST"));
+        assertTrue(hostBrowser.findElement(person(ann)).getText().contains("Test " + ann));
+        assertTrue(hostBrowser.findElement(person(ann)).getText().contains("muted"));
+        assertEquals("Participants (2)", hostBrowser.findElement(By.id("people-title")).getText());
+        assertTrue(annBrowser.findElements(By.cssSelector("#people .remove")).isEmpty(), "attendees remove nobody");
+
+        long unmuted = System.nanoTime();
+        annBrowser.findElement(By.id("toggle-mic")).click();
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.attributeToBe(person(ann), "data-mic", "true"));
+        long seen = (System.nanoTime() - unmuted) / 1_000_000;
+        Browsers.screenshot(hostBrowser, "roster-host");
+
+        WebElement remove = hostBrowser.findElement(person(ann)).findElement(By.cssSelector(".remove"));
+        assertEquals("Remove Test " + ann, remove.getAttribute("aria-label"));
+        remove.sendKeys(Keys.ENTER);
+        Browsers.waiting(hostBrowser, 5).until(ExpectedConditions.elementToBeClickable(By.id("remove-cancel")));
+        hostBrowser.findElement(By.id("remove-cancel")).sendKeys(Keys.ENTER);
+        assertTrue(annBrowser.findElement(By.id("room")).isDisplayed(), "kept in");
+        hostBrowser.findElement(person(ann)).findElement(By.cssSelector(".remove")).sendKeys(Keys.ENTER);
+        Browsers.waiting(hostBrowser, 5).until(ExpectedConditions.elementToBeClickable(By.id("remove-confirm")));
+        assertTrue(hostBrowser.findElement(By.id("remove-dialog-text")).getText().contains("Test " + ann));
+        long clicked = System.nanoTime();
+        hostBrowser.findElement(By.id("remove-confirm")).sendKeys(Keys.ENTER);
+        Browsers.waiting(annBrowser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("room-error")));
+        long out = (System.nanoTime() - clicked) / 1_000_000;
+        assertEquals("A host removed you from this meeting.", annBrowser.findElement(By.id("room-error-text")).getText());
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.invisibilityOfElementLocated(person(ann)));
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.textToBe(By.id("people-title"), "Participants (1)"));
+        System.out.printf("roster in Chromium: an attendee's unmute on the host's page %d ms;"
+                + " host's removal (confirmed) to the attendee's page out %d ms%n", seen, out);
+    }
+}
