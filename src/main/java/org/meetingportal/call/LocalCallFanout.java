@@ -3,8 +3,6 @@ package org.meetingportal.call;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
 import java.util.Map;
@@ -12,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.meetingportal.platform.AfterCommit;
 
 /** The connections of this node, in memory: all of the fan-out for one node, the local half of a cluster's. */
 @ApplicationScoped
@@ -54,22 +53,7 @@ public class LocalCallFanout implements CallFanout {
 
     @Override
     public void publish(String username, String text) {
-        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        send(username, null, text);
-                    }
-                }
-            });
-        } else {
-            send(username, null, text);
-        }
+        AfterCommit.run(transactions, () -> send(username, null, text));
     }
 
     /** To every connection on this node. */

@@ -6,8 +6,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
@@ -15,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.meetingportal.platform.AfterCommit;
 
 /**
  * The outbox of calls to TRTC's server API: written with the decision that needs them, taken by one node at
@@ -68,18 +67,7 @@ public class CloudCallService {
             return false;
         }
         em.persist(new CloudCall(meetingId, action, application.get().sdkAppId(), roomId, userId, clock.instant()));
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    sender.soon();
-                }
-            }
-        });
+        AfterCommit.run(transactions, sender::soon);
         return true;
     }
 
