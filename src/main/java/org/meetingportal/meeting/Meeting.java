@@ -69,10 +69,14 @@ public class Meeting {
     /** {@link Access#visibleTo} as a query condition: {@code :everyone} for admins, {@code :viewer} the person. */
     static final String VISIBLE = "(:everyone = true or m.access = org.meetingportal.meeting.Access.ALL_EMPLOYEES"
             + " or m.id in (select v.id from Meeting v join v.participants vp where vp.username = :viewer))";
-    /** The admins' list: optional status and time bounds, and a text that matches the title or a participant. */
-    static final String FILTER = "(:status is null or m.status = :status)"
+    /**
+     * The admins' list: optional status and time bounds, or ({@code :endedEarly}) a meeting a host ended before
+     * its time, and a text that matches the title or a participant.
+     */
+    static final String FILTER = "((:status is null or m.status = :status)"
             + " and m.startsAt > :startsAfter and m.startsAt <= :startsNotAfter"
             + " and m.endsAt > :endsAfter and m.endsAt <= :endsNotAfter"
+            + " or :endedEarly = true and " + ENDED_EARLY + ")"
             + " and (:pattern is null or lower(m.title) like :pattern escape '\\'"
             + " or m.id in (select s.id from Meeting s join s.participants sp where sp.username in :usernames))";
 

@@ -240,6 +240,7 @@ public class MeetingService {
             query.setParameter("startsNotAfter", state == MeetingPhase.OPEN ? opensBy : END_OF_TIME);
             query.setParameter("endsAfter", state == MeetingPhase.OPEN ? now : BEGINNING_OF_TIME);
             query.setParameter("endsNotAfter", state == MeetingPhase.ENDED ? now : END_OF_TIME);
+            query.setParameter("endedEarly", state == MeetingPhase.ENDED);
             query.setParameter("pattern", pattern);
             query.setParameter("usernames", usernames);
         }

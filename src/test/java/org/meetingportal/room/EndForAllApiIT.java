@@ -96,6 +96,10 @@ class EndForAllApiIT extends PortalIT {
             assertEquals("ENDED", meeting.getString("state"));
             assertFalse(listed(ann, "current", id), "no longer among the current meetings");
             assertTrue(listed(ann, "past", id), "in the history");
+            String search = "admin/meetings.xhtml?q=" + hostName + "&state=";
+            String link = "meeting.xhtml?id=" + id + "\"";
+            assertTrue(admin.page(search + "ENDED").body().contains(link), "the admins' list finds it among the ended");
+            assertFalse(admin.page(search + "OPEN").body().contains(link), "and no longer among the open");
 
             HttpAnswer again = coHost.post(end(id), null);
             assertEquals(200, again.status(), again::toString);
