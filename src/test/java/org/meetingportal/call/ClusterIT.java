@@ -20,9 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -438,6 +440,47 @@ class ClusterIT {
             assertEquals(1, count(sql, "SELECT count(*) FROM host_action WHERE meeting_id = " + id
                     + " AND action = 'REMOVE'"));
         }
+    }
+
+    @Test
+    void hostDecisionsReachPagesOnTheOtherNodeQuickly() {
+        int rounds = 30;
+        Map<String, List<Long>> micros = new TreeMap<>();
+        CallSocketClient attendeePage = page(bobClient, 2);
+        PortalClient hostOn1 = direct(annClient, 1);
+        PortalClient attendeeOn2 = direct(bobClient, 2);
+        for (int round = 0; round < rounds; round++) {
+            Instant start = Instant.now().minus(Duration.ofMinutes(1));
+            HttpAnswer created = admin().post("api/meetings", Json.createObjectBuilder().add("title", "Decisions " + round)
+                    .add("startsAt", start.toString()).add("endsAt", start.plus(Duration.ofMinutes(30)).toString())
+                    .add("timeZone", "UTC").add("hosts", Json.createArrayBuilder().add(ann))
+                    .add("attendees", Json.createArrayBuilder().add(bob)).add("waitingRoom", "ALL_BUT_HOSTS").build());
+            assertEquals(201, created.status(), created::toString);
+            String meeting = "api/meetings/" + created.json().getJsonNumber("id").longValue();
+            assertEquals(409, attendeeOn2.post(meeting + "/credentials", null).status());
+            decision(micros, "admit", attendeePage, "admitted", () -> hostOn1.post(meeting + "/lobby/" + bob + "/admit", null));
+            decision(micros, "remove", attendeePage, "removed",
+                    () -> hostOn1.post(meeting + "/participants/" + bob + "/remove", null));
+            decision(micros, "end for all", attendeePage, "ended", () -> hostOn1.post(meeting + "/end", null));
+        }
+        micros.forEach((what, samples) -> {
+            List<Long> sorted = samples.stream().sorted().toList();
+            record(String.format("host's %-12s on node 1 to the attendee's page on node 2: %d rounds, median %.1f ms,"
+                    + " p99 %.1f ms%n", what, sorted.size(), sorted.get(sorted.size() / 2) / 1000.0,
+                    sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)) / 1000.0));
+        });
+    }
+
+    private static void decision(Map<String, List<Long>> micros, String what, CallSocketClient page, String event,
+            Supplier<HttpAnswer> click) {
+        long sent = System.nanoTime();
+        HttpAnswer answer = click.get();
+        assertEquals(200, answer.status(), answer::toString);
+        JsonObject signal;
+        do {
+            signal = page.next("room", SIGNAL);
+        } while (!signal.getString("event").equals(event));
+        micros.computeIfAbsent(what, w -> new ArrayList<>()).add((System.nanoTime() - sent) / 1000);
     }
 
     private static final StringBuilder FIGURES = new StringBuilder();

@@ -85,7 +85,7 @@ class RemovalApiIT extends PortalIT {
     private static JsonObject cloudCall(long id, String action, String state) {
         Instant until = Instant.now().plus(CLOUD_WAIT);
         for (;;) {
-            JsonArray calls = host.get("api/meetings/" + id + "/cloud-calls").json().asJsonArray();
+            JsonArray calls = host.get("api/meetings/" + id + "/cloud-calls").jsonArray();
             Optional<JsonObject> call = calls.stream().map(v -> v.asJsonObject())
                     .filter(c -> c.getString("action").equals(action)).findFirst();
             if (call.isPresent() && (call.get().getString("state").equals(state) || Instant.now().isAfter(until))) {
@@ -151,7 +151,7 @@ class RemovalApiIT extends PortalIT {
             assertEquals(annName, confirmed.getString("userId"));
             assertEquals(1, confirmed.getInt("attempts"));
         } else {
-            assertEquals(0, host.get("api/meetings/" + meeting.id() + "/cloud-calls").json().asJsonArray().size(),
+            assertEquals(0, host.get("api/meetings/" + meeting.id() + "/cloud-calls").jsonArray().size(),
                     "no cloud account, no calls");
         }
     }
@@ -184,7 +184,7 @@ class RemovalApiIT extends PortalIT {
                 assertEquals(3, sent.size(), "three attempts reached the cloud");
                 assertTrue(sent.stream().allMatch(TestTencentCloud.Received::signed));
             } else {
-                assertEquals(0, host.get("api/meetings/" + meeting.id() + "/cloud-calls").json().asJsonArray().size());
+                assertEquals(0, host.get("api/meetings/" + meeting.id() + "/cloud-calls").jsonArray().size());
             }
         }
         assertEquals(403, credentials(bob, meeting.id()).status(), "removed for good");
@@ -201,7 +201,7 @@ class RemovalApiIT extends PortalIT {
             assertTrue(sent.get(0).signed(), () -> sent.get(0).signatureProblem().orElse(""));
             assertEquals("DONE", cloudCall(meeting.id(), "DISMISS_ROOM", "DONE").getString("state"));
         } else {
-            assertEquals(0, host.get("api/meetings/" + meeting.id() + "/cloud-calls").json().asJsonArray().size());
+            assertEquals(0, host.get("api/meetings/" + meeting.id() + "/cloud-calls").jsonArray().size());
         }
     }
 

@@ -61,7 +61,7 @@ class RosterApiIT extends PortalIT {
     private static JsonArray roster(PortalClient viewer, long id) {
         HttpAnswer answer = viewer.get("api/meetings/" + id + "/roster");
         assertEquals(200, answer.status(), answer::toString);
-        return answer.json().asJsonArray();
+        return answer.jsonArray();
     }
 
     private static List<String> names(JsonArray roster) {
