@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -15,12 +16,17 @@ import java.util.Objects;
 /** One thing a host did in a meeting, for the audit: written in the transaction that did it, once. */
 @Entity
 @Table(name = "host_action")
+// The admissions one "admit all" made (by that host, at that moment), as rows of their own at once.
+@NamedNativeQuery(name = HostAction.RECORD_ADMISSIONS, query = "INSERT INTO host_action (meeting_id, actor, subject,"
+        + " action, acted_at) SELECT meeting_id, decided_by, username, 'ADMIT', decided_at FROM lobby_entry"
+        + " WHERE decided_by = ?1 AND decided_at = ?2 AND meeting_id = ?3 AND decision = 'ADMITTED'")
 // Optional filters: a meeting (-1 for any) and a person who acted or was acted on ('' for anyone).
 @NamedQuery(name = HostAction.FIND_NEWEST, query = "select a from HostAction a where (:meeting = -1 or a.meetingId"
         + " = :meeting) and (:person = '' or a.actor = :person or a.subject = :person) order by a.actedAt desc, a.id desc")
 public class HostAction {
 
     public static final String FIND_NEWEST = "HostAction.findNewest";
+    public static final String RECORD_ADMISSIONS = "HostAction.recordAdmissions";
 
     /** What a host did. */
     public enum Kind {

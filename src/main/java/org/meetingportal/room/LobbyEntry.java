@@ -31,13 +31,13 @@ import java.util.Objects;
 @NamedQuery(name = LobbyEntry.REMOVE, query = "update LobbyEntry e set e.decision = org.meetingportal.room.LobbyDecision"
         + ".REMOVED, e.decidedBy = :host, e.decidedAt = :now where e.meetingId = :meeting and e.username = :username"
         + " and e.decision <> org.meetingportal.room.LobbyDecision.REMOVED")
-@NamedQuery(name = LobbyEntry.FIND_DECIDED_BY, query = "select e from LobbyEntry e where e.meetingId = :meeting"
-        + " and e.username in :usernames and e.decidedBy = :host")
+@NamedQuery(name = LobbyEntry.FIND_DECIDED, query = "select e from LobbyEntry e where e.meetingId = :meeting"
+        + " and e.decidedBy = :host and e.decidedAt = :now")
 @NamedQuery(name = LobbyEntry.FIND_USERNAMES, query = "select e.username from LobbyEntry e where e.meetingId = :meeting")
 public class LobbyEntry {
 
     public static final String FIND = "LobbyEntry.find";
-    public static final String FIND_DECIDED_BY = "LobbyEntry.findDecidedBy";
+    public static final String FIND_DECIDED = "LobbyEntry.findDecided";
     public static final String FIND_USERNAMES = "LobbyEntry.findUsernames";
     public static final String FIND_WAITING = "LobbyEntry.findWaiting";
     public static final String DECIDE = "LobbyEntry.decide";

@@ -158,19 +158,20 @@ public class RoomService {
         if (waiting.isEmpty()) {
             return 0;
         }
+        // As the database keeps it: the same moment then finds exactly the entries this call decided.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         int admitted = em.createNamedQuery(LobbyEntry.DECIDE).setParameter("decision", LobbyDecision.ADMITTED)
-                .setParameter("host", host.username()).setParameter("now", clock.instant())
+                .setParameter("host", host.username()).setParameter("now", now)
                 .setParameter("meeting", meetingId).setParameter("usernames", waiting).executeUpdate();
+        // One statement for the audit rows: Payara's statement cache hands Hibernate the same insert twice in a
+        // transaction, which it refuses for generated keys.
+        em.createNamedQuery(HostAction.RECORD_ADMISSIONS).setParameter(1, host.username()).setParameter(2, now)
+                .setParameter(3, meetingId).executeUpdate();
         // Those another host decided about meanwhile heard it from that host's decision.
         String event = LobbyDecision.ADMITTED.name().toLowerCase(Locale.ROOT);
-        em.createNamedQuery(LobbyEntry.FIND_DECIDED_BY, LobbyEntry.class).setParameter("meeting", meetingId)
-                .setParameter("usernames", waiting).setParameter("host", host.username()).getResultList()
-                // A list, not a stream: writing while a result set is open is refused by Hibernate on Payara.
-                .forEach(e -> {
-                    em.persist(new HostAction(meetingId, host.username(), e.getUsername(), HostAction.Kind.ADMIT,
-                            clock.instant()));
-                    signals.toPerson(meetingId, e.getUsername(), event);
-                });
+        em.createNamedQuery(LobbyEntry.FIND_DECIDED, LobbyEntry.class).setParameter("meeting", meetingId)
+                .setParameter("host", host.username()).setParameter("now", now).getResultList()
+                .forEach(e -> signals.toPerson(meetingId, e.getUsername(), event));
         signals.toHosts(meetingId, RoomSignals.LOBBY);
         return admitted;
     }
