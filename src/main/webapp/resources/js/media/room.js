@@ -555,6 +555,9 @@ export class Room {
       if (error instanceof ApiProblem && [401, 404, 409].includes(error.status)) {
         this.fail(error.status === 409 ? (error.detail || this.t('ended')) : explain(error, this.t).text
           + (error.status === 404 ? ' ' + this.t('removed') : ''));
+      } else if (error instanceof ApiProblem && error.status === 403 && error.detail) {
+        // A host turned this person away (removed, denied): no renewal will change that.
+        this.fail(error.detail);
       } else if (Date.now() + RETRY_REFRESH_MS < this.refreshDeadline) {
         this.notice('refresh', this.t('refreshRetry'));
         this.later(() => this.refresh(), RETRY_REFRESH_MS);
