@@ -206,6 +206,18 @@ class RemovalApiIT extends PortalIT {
     }
 
     @Test
+    void aRoomTencentNoLongerHasIsNothingLeftToDismiss() {
+        Meeting meeting = meeting(Duration.ofMinutes(-1));
+        cloud().ifPresent(c -> c.failNext(1, "FailedOperation.RoomNotExist"));
+        assertEquals(200, host.post("api/meetings/" + meeting.id() + "/end", null).status());
+        if (cloud().isPresent()) {
+            JsonObject call = cloudCall(meeting.id(), "DISMISS_ROOM", "DONE");
+            assertEquals("DONE", call.getString("state"), call::toString);
+            assertEquals(1, call.getInt("attempts"), "Tencent's answer that the room is gone ends it");
+        }
+    }
+
+    @Test
     void onlyItsHostsRemoveAndOnlyPeopleOfTheMeeting() {
         String carolName = TestPortal.uniqueName("rcarol");
         PortalClient carol = admin.createSignedInUser(carolName, "EMPLOYEE", "remove-carol-phrase");

@@ -71,6 +71,7 @@ public final class TestTencentCloud implements AutoCloseable {
     });
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
+    private volatile String failureCode = "InternalError";
 
     private TestTencentCloud(int port, SSLContext tls, String secretId, String secretKey) {
         try {
@@ -130,6 +131,12 @@ public final class TestTencentCloud implements AutoCloseable {
 
     /** The next {@code count} requests get Tencent's "internal error" answer, whatever they are. */
     public void failNext(int count) {
+        failNext(count, "InternalError");
+    }
+
+    /** The next {@code count} requests get Tencent's error answer with this code, whatever they are. */
+    public void failNext(int count, String code) {
+        failureCode = code;
         failures.set(count);
     }
 
@@ -213,7 +220,7 @@ public final class TestTencentCloud implements AutoCloseable {
         if (problem.isPresent()) {
             answer = error("AuthFailure.SignatureFailure", problem.get(), requestId);
         } else if (failures.getAndUpdate(n -> Math.max(n - 1, 0)) > 0) {
-            answer = error("InternalError", "the tests' stand-in was told to fail", requestId);
+            answer = error(failureCode, "the tests' stand-in was told to answer so", requestId);
         } else {
             answer = Json.createObjectBuilder().add("Response", Json.createObjectBuilder().add("RequestId", requestId))
                     .build();
