@@ -42,6 +42,8 @@ class CloudCallSender {
     private final AtomicBoolean sweeping = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private ScheduledFuture<?> sweeps;
+    /** The application is stopping: a sweep under way leaves what it has not taken to the next start. */
+    private volatile boolean stopped;
 
     void start(@Observes @Priority(StartupOrder.CALLS) @Initialized(ApplicationScoped.class) Object started) {
         if (cloud.account().isPresent()) {
@@ -51,6 +53,7 @@ class CloudCallSender {
 
     @PreDestroy
     void stop() {
+        stopped = true;
         if (sweeps != null) {
             sweeps.cancel(false);
         }
@@ -72,8 +75,11 @@ class CloudCallSender {
             return;
         }
         try {
-            while (again.getAndSet(false)) {
+            while (again.getAndSet(false) && !stopped) {
                 for (long id : outbox.due(BATCH)) {
+                    if (stopped) {
+                        return;
+                    }
                     outbox.claim(id).ifPresent(this::make);
                 }
             }

@@ -78,7 +78,7 @@ public class CloudCallService {
                 .getResultList();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** In a transaction of its own: outside one, Payara's entity manager is closed on the sender's thread. */
     List<Long> due(int max) {
         return em.createNamedQuery(CloudCall.FIND_DUE, Long.class).setParameter("now", clock.instant())
                 .setMaxResults(max).getResultList();
