@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.meetingportal.account.Account;
 import org.meetingportal.call.CallService;
 import org.meetingportal.meeting.Admission;
+import org.meetingportal.room.Entrance;
 import org.meetingportal.room.RoomService;
 import org.meetingportal.meeting.MeetingService;
 import org.meetingportal.meeting.MeetingPhase;
@@ -65,15 +66,18 @@ public class CredentialService {
         if (admission.state() == MeetingPhase.ENDED) {
             throw new DomainException(DomainException.Kind.CONFLICT, "credentials.ended");
         }
-        switch (room.enter(admission, person)) {
+        Entrance entrance = room.enter(admission, person);
+        switch (entrance.kind()) {
             case IN -> { }
             case WAITING -> throw new DomainException(DomainException.Kind.CONFLICT, "credentials.waiting");
             case WAITING_FOR_HOST -> throw new DomainException(DomainException.Kind.CONFLICT, "credentials.waitingForHost");
             case DENIED -> throw new DomainException(DomainException.Kind.FORBIDDEN, "credentials.denied");
             case REMOVED -> throw new DomainException(DomainException.Kind.FORBIDDEN, "credentials.removed");
         }
-        return sign(application, person, admission.roomId(), admission.role(),
-                Privileges.of(admission.role(), admission.attendeeRights()), meetingId, null, clientAddress);
+        int privileges = entrance.coHost() ? Privileges.ALL
+                : Privileges.without(Privileges.of(admission.role(), admission.attendeeRights()), entrance.withheld());
+        return sign(application, person, admission.roomId(), admission.role(), privileges, meetingId, null,
+                clientAddress);
     }
 
     /**

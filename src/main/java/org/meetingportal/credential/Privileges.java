@@ -1,7 +1,9 @@
 package org.meetingportal.credential;
 
+import java.util.Set;
 import org.meetingportal.meeting.AttendeeRights;
 import org.meetingportal.meeting.ParticipantRole;
+import org.meetingportal.room.Medium;
 
 /**
  * The PrivateMapKey privilege bits (TRTC "advanced permission control"), decided here on the server from
@@ -20,6 +22,19 @@ public final class Privileges {
     public static final int ALL = 255;
 
     private Privileges() {
+    }
+
+    /** {@code privileges} less the sending of what a host withheld. */
+    public static int without(int privileges, Set<Medium> withheld) {
+        int less = privileges;
+        for (Medium medium : withheld) {
+            less &= ~switch (medium) {
+                case AUDIO -> SEND_AUDIO;
+                case VIDEO -> SEND_VIDEO;
+                case SCREEN -> SEND_SCREEN;
+            };
+        }
+        return less;
     }
 
     /** Hosts may do everything; attendees what the meeting's attendee rights allow. */

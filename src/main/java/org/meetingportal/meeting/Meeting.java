@@ -126,6 +126,9 @@ public class Meeting {
     @Column(nullable = false)
     private boolean locked;
 
+    @Column(name = "attendees_muted", nullable = false)
+    private boolean attendeesMuted;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private MeetingStatus status;
@@ -205,6 +208,11 @@ public class Meeting {
         this.locked = locked;
     }
 
+    /** Whether attendees, those in and those still to come, may not unmute (a host's "mute all"). */
+    public void muteAttendees(boolean muted) {
+        this.attendeesMuted = muted;
+    }
+
     /** The role of {@code username} in this meeting, if they are named in it. */
     public Optional<ParticipantRole> roleOf(String username) {
         return participants.stream().filter(p -> p.getUsername().equals(username)).map(Participant::getRole).findFirst();
@@ -268,6 +276,10 @@ public class Meeting {
 
     public boolean isLocked() {
         return locked;
+    }
+
+    public boolean isAttendeesMuted() {
+        return attendeesMuted;
     }
 
     public Optional<Instant> getEndedAt() {

@@ -34,8 +34,27 @@ public class HostAction {
         DENY,
         LOCK,
         UNLOCK,
+        MUTE,
+        MUTE_HELD,
+        STOP_VIDEO,
+        STOP_VIDEO_HELD,
+        STOP_SCREEN,
+        STOP_SCREEN_HELD,
+        MUTE_ALL,
+        MUTE_ALL_HELD,
+        MAKE_COHOST,
+        REVOKE_COHOST,
         REMOVE,
-        END
+        END;
+
+        /** Stopping what someone sends; "held" when they may not start it again. */
+        static Kind stopping(Medium medium, boolean mayResume) {
+            return switch (medium) {
+                case AUDIO -> mayResume ? MUTE : MUTE_HELD;
+                case VIDEO -> mayResume ? STOP_VIDEO : STOP_VIDEO_HELD;
+                case SCREEN -> mayResume ? STOP_SCREEN : STOP_SCREEN_HELD;
+            };
+        }
     }
 
     @Id

@@ -3,7 +3,6 @@ package org.meetingportal.room;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
@@ -12,10 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.meetingportal.account.CurrentUser;
-import org.meetingportal.platform.DomainException;
-import org.meetingportal.platform.FieldProblem;
+import org.meetingportal.platform.JsonFields;
 import org.meetingportal.platform.QueryParameters;
 
 /** {@code PUT /api/meetings/{id}/lock} {@code {locked}}: a host locks a running meeting, or unlocks it. */
@@ -38,12 +35,7 @@ public class LockResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Lock lock(@PathParam("id") String id, JsonObject body) {
-        JsonValue locked = body == null ? null : body.get("locked");
-        if (locked == null || (locked.getValueType() != JsonValue.ValueType.TRUE
-                && locked.getValueType() != JsonValue.ValueType.FALSE)) {
-            throw DomainException.invalid(List.of(new FieldProblem("locked", "room.locked.required")));
-        }
-        return new Lock(room.lock(QueryParameters.id(id), locked.getValueType() == JsonValue.ValueType.TRUE,
+        return new Lock(room.lock(QueryParameters.id(id), JsonFields.flag(body, "locked", "room.locked.required"),
                 CurrentUser.of(request).orElseThrow()));
     }
 }

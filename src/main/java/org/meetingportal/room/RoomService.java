@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.meetingportal.account.Account;
 import org.meetingportal.account.AccountService;
 import org.meetingportal.account.AdminOnly;
@@ -61,20 +62,19 @@ public class RoomService {
                 em.createNamedQuery(Meeting.MARK_HOST_ENTERED).setParameter(1, clock.instant())
                         .setParameter(2, admission.meetingId()).executeUpdate();
             }
-            return Entrance.IN;
+            return Entrance.of(Entrance.Kind.IN);
         }
-        Optional<LobbyEntry> entry = find(admission.meetingId(), person.username());
-        if (entry.isEmpty()) {
-            // Through an open door the person is in, and stays in should a host lock it later.
-            entry = Optional.of(ask(admission.meetingId(), person.username(), !admission.mustBeAdmitted()));
-        }
-        LobbyDecision decision = entry.map(LobbyEntry::getDecision).orElse(LobbyDecision.ADMITTED);
-        return switch (decision) {
-            case DENIED -> Entrance.DENIED;
-            case REMOVED -> Entrance.REMOVED;
-            case WAITING -> Entrance.WAITING;
-            case ADMITTED -> admission.mustAwaitHost() ? Entrance.WAITING_FOR_HOST : Entrance.IN;
+        Optional<LobbyEntry> found = find(admission.meetingId(), person.username());
+        // Through an open door the person is in, and stays in should a host lock it later.
+        LobbyEntry entry = found.isPresent() ? found.get()
+                : ask(admission.meetingId(), person.username(), !admission.mustBeAdmitted());
+        Entrance.Kind kind = switch (entry.getDecision()) {
+            case DENIED -> Entrance.Kind.DENIED;
+            case REMOVED -> Entrance.Kind.REMOVED;
+            case WAITING -> Entrance.Kind.WAITING;
+            case ADMITTED -> admission.mustAwaitHost() ? Entrance.Kind.WAITING_FOR_HOST : Entrance.Kind.IN;
         };
+        return new Entrance(kind, entry.isCoHost() ? Set.of() : entry.withheld(), entry.isCoHost());
     }
 
     /** Whether the door lets this person in now, as {@link #enter} would, without knocking. */
@@ -101,10 +101,12 @@ public class RoomService {
      * at once, or waiting for a host.
      */
     private LobbyEntry ask(long meetingId, String username, boolean letIn) {
-        em.find(Meeting.class, meetingId, LockModeType.PESSIMISTIC_WRITE);
+        Meeting meeting = em.find(Meeting.class, meetingId, LockModeType.PESSIMISTIC_WRITE);
         return find(meetingId, username).orElseGet(() -> {
             LobbyEntry created = new LobbyEntry(meetingId, username, clock.instant(),
                     letIn ? LobbyDecision.ADMITTED : LobbyDecision.WAITING);
+            // Who comes after a host's "mute all, and attendees may not unmute" is held to it too.
+            created.withhold(Medium.AUDIO, meeting.isAttendeesMuted());
             em.persist(created);
             if (!letIn) {
                 signals.toHosts(meetingId, RoomSignals.WAITING);
@@ -288,10 +290,112 @@ public class RoomService {
     /** Only a host of the meeting runs it: others who see it are refused, others get "not found". */
     private Admission asHost(long meetingId, Account person) {
         Admission admission = meetings.admission(meetingId, person);
-        if (admission.role() != ParticipantRole.HOST) {
+        if (admission.role() != ParticipantRole.HOST && !isCoHost(meetingId, person.username())) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, "room.hostsOnly");
         }
         return admission;
+    }
+
+    /** Only a host the meeting names makes or unmakes co-hosts. */
+    private Admission asNamedHost(long meetingId, Account person) {
+        Admission admission = meetings.admission(meetingId, person);
+        if (admission.role() != ParticipantRole.HOST) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "room.namedHostsOnly");
+        }
+        return admission;
+    }
+
+    private boolean isCoHost(long meetingId, String username) {
+        return find(meetingId, username).filter(e -> e.getDecision() == LobbyDecision.ADMITTED)
+                .map(LobbyEntry::isCoHost).orElse(false);
+    }
+
+    /**
+     * The entry of someone a host acts on while the meeting runs: in the room's door records as let in, and no
+     * host or co-host (those are not stopped by another). Locks the meeting, so that host actions on it take turns.
+     */
+    private LobbyEntry attendeeInTheRoom(Admission admission, String username) {
+        if (admission.state() != MeetingPhase.OPEN) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "room.notRunning");
+        }
+        em.find(Meeting.class, admission.meetingId(), LockModeType.PESSIMISTIC_WRITE);
+        LobbyEntry entry = find(admission.meetingId(), username).filter(e -> e.getDecision() == LobbyDecision.ADMITTED)
+                .orElseThrow(DomainException::notFound);
+        if (entry.isCoHost() || em.createNamedQuery(Meeting.FIND_HOSTS, String.class)
+                .setParameter("id", admission.meetingId()).getResultList().contains(username)) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "room.hostsExempt");
+        }
+        return entry;
+    }
+
+    /**
+     * Turns off what one attendee sends: their pages stop it at once. With {@code mayResume} false their next
+     * credentials lack it too, switched at once, until a host stops it again with {@code mayResume} true.
+     *
+     * @return whether what they may send changed
+     */
+    public boolean stop(long meetingId, String username, Medium medium, boolean mayResume, Account host) {
+        Admission admission = asHost(meetingId, host);
+        LobbyEntry entry = attendeeInTheRoom(admission, username);
+        boolean changed = entry.withhold(medium, !mayResume);
+        em.persist(new HostAction(meetingId, host.username(), username, HostAction.Kind.stopping(medium, mayResume),
+                clock.instant()));
+        signals.toPerson(meetingId, username, RoomSignals.stop(medium));
+        if (changed) {
+            signals.toPerson(meetingId, username, RoomSignals.PRIVILEGES);
+        }
+        return changed;
+    }
+
+    /**
+     * Mutes every attendee at once; with {@code mayUnmute} false none of them, nor anyone who comes later, may
+     * unmute until a host mutes all again with it true. Hosts and co-hosts are not muted.
+     */
+    public void muteAll(long meetingId, boolean mayUnmute, Account host) {
+        Admission admission = asHost(meetingId, host);
+        if (admission.state() != MeetingPhase.OPEN) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "room.notRunning");
+        }
+        Meeting meeting = em.find(Meeting.class, meetingId, LockModeType.PESSIMISTIC_WRITE);
+        boolean changed = meeting.isAttendeesMuted() == mayUnmute;
+        meeting.muteAttendees(!mayUnmute);
+        changed |= em.createNamedQuery(LobbyEntry.HOLD_AUDIO).setParameter("held", !mayUnmute)
+                .setParameter("meeting", meetingId).executeUpdate() > 0;
+        em.persist(new HostAction(meetingId, host.username(), null,
+                mayUnmute ? HostAction.Kind.MUTE_ALL : HostAction.Kind.MUTE_ALL_HELD, clock.instant()));
+        signals.toEveryone(meetingId, RoomSignals.MUTE_ALL);
+        if (changed) {
+            signals.toEveryone(meetingId, RoomSignals.PRIVILEGES);
+        }
+    }
+
+    /** Makes someone in the room a co-host (every right, and the hosts' controls), or takes it back. */
+    public boolean coHost(long meetingId, String username, boolean coHost, Account host) {
+        Admission admission = asNamedHost(meetingId, host);
+        if (admission.state() != MeetingPhase.OPEN) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "room.notRunning");
+        }
+        em.find(Meeting.class, meetingId, LockModeType.PESSIMISTIC_WRITE);
+        LobbyEntry entry = find(meetingId, username).filter(e -> e.getDecision() == LobbyDecision.ADMITTED)
+                .orElseThrow(DomainException::notFound);
+        if (em.createNamedQuery(Meeting.FIND_HOSTS, String.class).setParameter("id", meetingId).getResultList()
+                .contains(username)) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "room.hostsExempt");
+        }
+        if (entry.coHost(coHost)) {
+            em.persist(new HostAction(meetingId, host.username(), username,
+                    coHost ? HostAction.Kind.MAKE_COHOST : HostAction.Kind.REVOKE_COHOST, clock.instant()));
+            signals.toPerson(meetingId, username, RoomSignals.PRIVILEGES);
+            signals.toEveryone(meetingId, RoomSignals.ROSTER);
+        }
+        return coHost;
+    }
+
+    /** The co-hosts of a meeting, for its roster. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> coHosts(long meetingId) {
+        return em.createNamedQuery(LobbyEntry.FIND_CO_HOSTS, String.class).setParameter("meeting", meetingId)
+                .getResultList();
     }
 
     private Optional<LobbyEntry> find(long meetingId, String username) {

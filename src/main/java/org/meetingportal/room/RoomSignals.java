@@ -30,6 +30,20 @@ class RoomSignals {
     static final String ROSTER = "roster";
     /** A host took this person out: their pages leave the room. */
     static final String REMOVED = "removed";
+    /** What this person may send changed: their pages renew their credential at once and switch to it. */
+    static final String PRIVILEGES = "privileges";
+    /** A host muted every attendee: their pages turn their microphones off. */
+    static final String MUTE_ALL = "mute-all";
+
+    /** A host stopped what this person sends: their pages turn it off. */
+    static String stop(Medium medium) {
+        return switch (medium) {
+            case AUDIO -> "mute";
+            case VIDEO -> "stop-video";
+            case SCREEN -> "stop-screen";
+        };
+    }
+
     /** Tencent Cloud has not confirmed a call a host's decision needs: hosts read the meeting's calls again. */
     static final String CLOUD = "cloud";
 

@@ -136,8 +136,8 @@ public class RosterService {
     }
 
     /**
-     * Who is in the room now, hosts first, then raised hands in the order they went up, then in the order people
-     * came; for the meeting's people who may enter it, and for admins.
+     * Who is in the room now, hosts and co-hosts first, then raised hands in the order they went up, then in
+     * the order people came; for the meeting's people who may enter it, and for admins.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RosterEntry> roster(long meetingId, Account viewer) {
@@ -148,6 +148,7 @@ public class RosterService {
         }
         Set<String> hosts = Set.copyOf(em.createNamedQuery(Meeting.FIND_HOSTS, String.class).setParameter("id", meetingId)
                 .getResultList());
+        Set<String> coHosts = Set.copyOf(room.coHosts(meetingId));
         Map<String, RosterEntry> people = new LinkedHashMap<>();
         List<RoomPresence> pages = em.createNamedQuery(RoomPresence.FIND_PRESENT, RoomPresence.class)
                 .setParameter("meeting", meetingId).setParameter("since", clock.instant().minus(HEARD_WITHIN))
@@ -157,11 +158,12 @@ public class RosterService {
             String name = Optional.ofNullable(accountsOf.get(page.getUsername())).map(Account::displayName)
                     .orElse(page.getUsername());
             RosterEntry entry = new RosterEntry(page.getUsername(), name,
-                    hosts.contains(page.getUsername()) ? "HOST" : "ATTENDEE", page.isMicOn(), page.isCameraOn(),
+                    hosts.contains(page.getUsername()) ? "HOST" : coHosts.contains(page.getUsername()) ? "COHOST"
+                            : "ATTENDEE", page.isMicOn(), page.isCameraOn(),
                     page.isSharingScreen(), page.getHandRaisedAt().orElse(null), page.getEnteredAt());
             people.merge(page.getUsername(), entry, RosterService::together);
         }
-        return people.values().stream().sorted(Comparator.comparing((RosterEntry e) -> !e.role().equals("HOST"))
+        return people.values().stream().sorted(Comparator.comparing((RosterEntry e) -> e.role().equals("ATTENDEE"))
                 .thenComparing(e -> e.handRaisedAt() == null)
                 .thenComparing(e -> e.handRaisedAt() == null ? e.since() : e.handRaisedAt())).toList();
     }
