@@ -33,7 +33,10 @@ const ROSTER_REFRESH_MS = 15000;
 /** What this page sends, as the room last said: announced to the portal for everyone's roster. */
 let sending = { mic: false, camera: false, screen: false };
 let lastAnnounced = '';
+/** A host the meeting names (the page has "End for all"); a co-host becomes one of the hosts by the roster. */
 const isHost = Boolean($('end-for-all'));
+let isCoHost = false;
+const runsTheRoom = () => isHost || isCoHost;
 
 onCallMessage((message) => {
   if (message.type === 'hello') {
@@ -46,6 +49,17 @@ onCallMessage((message) => {
   }
   if (message.event === 'roster') {
     showRoster();
+  } else if (room && message.event === 'mute') {
+    room.muteMicrophone();
+    room.notice('host', t('mutedByHost'));
+  } else if (room && (message.event === 'stop-video' || message.event === 'stop-screen')) {
+    (message.event === 'stop-video' ? room.stopCamera() : room.stopSharing());
+    room.notice('host', t('stoppedByHost'));
+  } else if (room && message.event === 'mute-all' && !runsTheRoom()) {
+    room.muteMicrophone();
+    room.notice('host', t('mutedByHost'));
+  } else if (room && message.event === 'privileges') {
+    room.renewNow();
   }
   if (message.event === 'ended') {
     closedByHost(t('endedByHost'));
@@ -80,6 +94,12 @@ async function showRoster() {
   }
   try {
     const entries = await api.get(`meetings/${meetingId}/roster`);
+    const me = entries.find((entry) => room && entry.userId === room.self.userId);
+    isCoHost = Boolean(me && me.role === 'COHOST');
+    const controls = $('host-controls');
+    if (controls) {
+      controls.hidden = !runsTheRoom();
+    }
     if (room) {
       room.setRoster(entries, describe);
       $('people-title').textContent = t('roster.title', entries.length);
@@ -108,15 +128,59 @@ function describe(item, entry, self) {
     parts.push(t('roster.hand'));
   }
   details.textContent = ` ${parts.join(' · ')}`;
-  if (isHost && !self && entry.role !== 'HOST' && !item.querySelector('.remove')) {
-    const remove = document.createElement('button');
-    remove.type = 'button';
-    remove.className = 'button secondary small remove';
-    remove.textContent = t('roster.remove');
-    remove.setAttribute('aria-label', t('roster.removeName', entry.displayName));
-    remove.addEventListener('click', () => askToRemove(entry));
-    item.append(' ', remove);
+  item.querySelector('.person-controls')?.remove();
+  if (runsTheRoom() && !self && entry.role !== 'HOST') {
+    item.append(personControls(entry));
   }
+}
+
+/** The hosts' buttons for one person: stop what they send, co-host, remove. */
+function personControls(entry) {
+  const controls = document.createElement('span');
+  controls.className = 'person-controls';
+  const name = entry.displayName;
+  const add = (label, accessibleName, className, onClick) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = `button secondary small ${className}`;
+    button.textContent = label;
+    button.setAttribute('aria-label', accessibleName);
+    button.addEventListener('click', onClick);
+    controls.append(button);
+  };
+  const person = `meetings/${meetingId}/participants/${encodeURIComponent(entry.userId)}`;
+  const mayResume = () => !$('hold').checked;
+  if (entry.role === 'ATTENDEE') {
+    if (entry.micOn) {
+      add(t('roster.mute'), t('roster.muteName', name), 'mute', () => act(`${person}/mute`, { mayUnmute: mayResume() }));
+    }
+    if (entry.cameraOn) {
+      add(t('roster.stopVideo'), t('roster.stopVideoName', name), 'stop-video',
+        () => act(`${person}/stop-video`, { mayRestart: mayResume() }));
+    }
+    if (entry.sharingScreen) {
+      add(t('roster.stopScreen'), t('roster.stopScreenName', name), 'stop-screen',
+        () => act(`${person}/stop-screen`, { mayRestart: mayResume() }));
+    }
+    if (isHost) {
+      add(t('roster.makeCoHost'), t('roster.makeCoHostName', name), 'make-cohost', () => act(`${person}/make-cohost`));
+    }
+  } else if (isHost) {
+    add(t('roster.revokeCoHost'), t('roster.revokeCoHostName', name), 'revoke-cohost', () => act(`${person}/revoke-cohost`));
+  }
+  add(t('roster.remove'), t('roster.removeName', name), 'remove', () => askToRemove(entry));
+  return controls;
+}
+
+/** One host action from the panel; a refusal shows in the room's banner. */
+async function act(path, payload) {
+  try {
+    await api.post(path, payload);
+    room.notice('control', null);
+  } catch (error) {
+    room.notice('control', explain(error, t).text);
+  }
+  showRoster();
 }
 
 /** A host removes someone after saying yes in the page's own dialog; the signal then takes their pages out. */
@@ -297,6 +361,7 @@ async function start() {
   setInterval(showRoster, ROSTER_REFRESH_MS);
   if ($('remove-cancel')) {
     $('remove-cancel').addEventListener('click', () => $('remove-dialog').close());
+    $('mute-all').addEventListener('click', () => act(`meetings/${meetingId}/mute-all`, { mayUnmute: !$('hold').checked }));
   }
   join.addEventListener('click', enter);
   const end = $('end-for-all');

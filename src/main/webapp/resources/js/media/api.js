@@ -25,8 +25,8 @@ export class Api {
     return this.call('GET', path);
   }
 
-  post(path) {
-    return this.call('POST', path);
+  post(path, payload) {
+    return this.call('POST', path, payload);
   }
 
   put(path, payload) {

@@ -495,6 +495,7 @@ export class Room {
       }
     }, Math.max(0, delay));
     this.timers.add(timer);
+    return timer;
   }
 
   scheduleRefresh() {
@@ -505,7 +506,57 @@ export class Room {
     }
     const lead = Math.max(MIN_REFRESH_LEAD_MS, lifetime / 4);
     this.refreshDeadline = Date.now() + lifetime;
-    this.later(() => this.refresh(), Math.max(MIN_REFRESH_DELAY_MS, lifetime - lead));
+    this.refreshTimer = this.later(() => this.refresh(), Math.max(MIN_REFRESH_DELAY_MS, lifetime - lead));
+  }
+
+  /**
+   * What the person may send changed on the server (a host withheld or gave something back, made them a
+   * co-host): renews now rather than when the key runs out, switches to the new key, and stops what it forbids.
+   */
+  renewNow() {
+    if (this.refreshTimer) {
+      clearTimeout(this.refreshTimer);
+      this.timers.delete(this.refreshTimer);
+    }
+    return this.refresh();
+  }
+
+  /** A host turned the microphone off: off at once; the person may turn it on again if the key allows. */
+  async muteMicrophone() {
+    if (this.micStarted && !this.micOff) {
+      await this.trtc.updateLocalAudio({ mute: true }).catch(() => {});
+    }
+    this.micOff = true;
+    this.render();
+  }
+
+  async stopCamera() {
+    if (this.cameraStarted && !this.cameraOff) {
+      await this.trtc.updateLocalVideo({ mute: true }).catch(() => {});
+    }
+    this.cameraOff = true;
+    this.render();
+  }
+
+  async stopSharing() {
+    if (this.sharing) {
+      await this.trtc.stopScreenShare().catch(() => {});
+      this.screenShareEnded();
+    }
+  }
+
+  /** Stops whatever the current key no longer allows. */
+  async holdToKey() {
+    if (!this.mayPublishAudio) {
+      await this.muteMicrophone();
+    }
+    if (!this.mayPublishVideo) {
+      await this.stopCamera();
+    }
+    if (!this.mayShareScreen) {
+      await this.stopSharing();
+    }
+    this.render();
   }
 
   /**
@@ -544,8 +595,10 @@ export class Room {
       if (this.closed) {
         return;
       }
-      await this.trtc.switchRole(TRTC.TYPE.ROLE_ANCHOR, { privateMapKey: next.privateMapKey });
+      // What the new key forbids stops first, so that the switch never meets a stream it does not allow.
       this.credential = next;
+      await this.holdToKey();
+      await this.trtc.switchRole(TRTC.TYPE.ROLE_ANCHOR, { privateMapKey: next.privateMapKey });
       this.notice('refresh', null);
       this.scheduleRefresh();
     } catch (error) {
