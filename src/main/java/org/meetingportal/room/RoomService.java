@@ -227,8 +227,7 @@ public class RoomService {
         if (entry.isEmpty() && !named.contains(username)) {
             throw DomainException.notFound();
         }
-        if (em.createNamedQuery(Meeting.FIND_HOSTS, String.class).setParameter("id", meetingId).getResultList()
-                .contains(username)) {
+        if (isNamedHost(meetingId, username)) {
             throw new DomainException(DomainException.Kind.CONFLICT, "room.hostsStay");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -305,6 +304,11 @@ public class RoomService {
         return admission;
     }
 
+    private boolean isNamedHost(long meetingId, String username) {
+        return em.createNamedQuery(Meeting.FIND_HOSTS, String.class).setParameter("id", meetingId).getResultList()
+                .contains(username);
+    }
+
     private boolean isCoHost(long meetingId, String username) {
         return find(meetingId, username).filter(e -> e.getDecision() == LobbyDecision.ADMITTED)
                 .map(LobbyEntry::isCoHost).orElse(false);
@@ -319,10 +323,12 @@ public class RoomService {
             throw new DomainException(DomainException.Kind.CONFLICT, "room.notRunning");
         }
         em.find(Meeting.class, admission.meetingId(), LockModeType.PESSIMISTIC_WRITE);
+        if (isNamedHost(admission.meetingId(), username)) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "room.hostsExempt");
+        }
         LobbyEntry entry = find(admission.meetingId(), username).filter(e -> e.getDecision() == LobbyDecision.ADMITTED)
                 .orElseThrow(DomainException::notFound);
-        if (entry.isCoHost() || em.createNamedQuery(Meeting.FIND_HOSTS, String.class)
-                .setParameter("id", admission.meetingId()).getResultList().contains(username)) {
+        if (entry.isCoHost()) {
             throw new DomainException(DomainException.Kind.CONFLICT, "room.hostsExempt");
         }
         return entry;
@@ -376,12 +382,11 @@ public class RoomService {
             throw new DomainException(DomainException.Kind.CONFLICT, "room.notRunning");
         }
         em.find(Meeting.class, meetingId, LockModeType.PESSIMISTIC_WRITE);
-        LobbyEntry entry = find(meetingId, username).filter(e -> e.getDecision() == LobbyDecision.ADMITTED)
-                .orElseThrow(DomainException::notFound);
-        if (em.createNamedQuery(Meeting.FIND_HOSTS, String.class).setParameter("id", meetingId).getResultList()
-                .contains(username)) {
+        if (isNamedHost(meetingId, username)) {
             throw new DomainException(DomainException.Kind.CONFLICT, "room.hostsExempt");
         }
+        LobbyEntry entry = find(meetingId, username).filter(e -> e.getDecision() == LobbyDecision.ADMITTED)
+                .orElseThrow(DomainException::notFound);
         if (entry.coHost(coHost)) {
             em.persist(new HostAction(meetingId, host.username(), username,
                     coHost ? HostAction.Kind.MAKE_COHOST : HostAction.Kind.REVOKE_COHOST, clock.instant()));

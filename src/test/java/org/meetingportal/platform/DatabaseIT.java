@@ -49,7 +49,7 @@ class DatabaseIT extends PortalIT {
                 assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = '" + username + "'"),
                         "the user just created is in PostgreSQL");
                 assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = 'admin'"));
-                assertEquals(11, count(sql, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
+                assertEquals(12, count(sql, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
             }
         } else {
             // The server holds the H2 file open (and locked); that it is there and written is what can be seen.
@@ -103,7 +103,7 @@ class DatabaseIT extends PortalIT {
         }
 
         Flyway current = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load();
-        assertEquals(8, current.migrate().migrationsExecuted, "V4 to V11 on top of V3");
+        assertEquals(9, current.migrate().migrationsExecuted, "V4 to V12 on top of V3");
         try (Connection db = DriverManager.getConnection(url, user, password); Statement sql = db.createStatement()) {
             long before = count(sql, "SELECT max(id) FROM credential_grant");
             sql.execute(grant("(SELECT id FROM meeting WHERE room_id = 77)"));
@@ -140,12 +140,16 @@ class DatabaseIT extends PortalIT {
             // A meeting from before lets everyone in as it did (V11); an ended one has the moment it ended, and a
             // person is in a meeting's waiting room once.
             assertEquals(1, count(sql, "SELECT count(*) FROM meeting WHERE room_id = 77 AND waiting_room = 'NONE'"
-                    + " AND host_first = false AND locked = false AND ended_at IS NULL AND host_entered_at IS NULL"));
+                    + " AND host_first = false AND locked = false AND ended_at IS NULL AND host_entered_at IS NULL"
+                    + " AND attendees_muted = false"));
             assertThrows(SQLException.class, () -> sql.execute("UPDATE meeting SET status = 'ENDED' WHERE room_id = 77"));
             sql.execute("UPDATE meeting SET status = 'ENDED', ended_at = CURRENT_TIMESTAMP WHERE room_id = 77");
             String waiting = "INSERT INTO lobby_entry (meeting_id, username, since, decision)"
                     + " VALUES ((SELECT id FROM meeting WHERE room_id = 77), 'local', CURRENT_TIMESTAMP, '%s')";
             sql.execute(waiting.formatted("WAITING"));
+            // Nothing is withheld from an entry, and nobody is a co-host, until a host says so (V12).
+            assertEquals(1, count(sql, "SELECT count(*) FROM lobby_entry WHERE username = 'local' AND audio_withheld = false"
+                    + " AND video_withheld = false AND screen_withheld = false AND co_host = false"));
             assertThrows(SQLException.class, () -> sql.execute(waiting.formatted("WAITING")));
             assertThrows(SQLException.class, () -> sql.execute(waiting.replace("'local'", "'other'").formatted("MAYBE")));
             sql.execute(waiting.replace("'local'", "'gone'").formatted("REMOVED"));

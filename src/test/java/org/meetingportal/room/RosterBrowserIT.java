@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.meetingportal.credential.TrtcTokens;
 import org.meetingportal.testing.Browsers;
 import org.meetingportal.testing.HttpAnswer;
 import org.meetingportal.testing.PortalIT;
@@ -21,12 +22,15 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The participants panel and "Remove" in two real Chromiums, a host and an attendee, at TRTC's edge as the other
- * room tests: both pages list both people from the portal's roster with role and microphone state, the
- * attendee's unmuting shows on the host's page, and the host removes the attendee with the keyboard through the
- * page's own dialog, which takes the attendee's page out with a message.
+ * The participants panel and the hosts' controls in two real Chromiums, a host and an attendee, at TRTC's edge as
+ * the other room tests: both pages list both people from the portal's roster with role and microphone state, the
+ * attendee's unmuting shows on the host's page, a held mute takes the attendee's microphone and switches their
+ * page to a key without audio, co-host gives and takes back the hosts' controls, and the host removes the
+ * attendee with the keyboard through the page's own dialog, which takes the attendee's page out with a message.
  */
 class RosterBrowserIT extends PortalIT {
+
+    private static final String KEY = TestPortal.setting("TRTC_SECRET_KEY");
 
     private final List<ChromeDriver> browsers = new ArrayList<>();
 
@@ -53,7 +57,7 @@ class RosterBrowserIT extends PortalIT {
     }
 
     @Test
-    void bothSeeTheRosterAndTheHostRemovesTheAttendee() {
+    void bothSeeTheRosterAndTheHostMutesPromotesAndRemovesTheAttendee() {
         String host = TestPortal.uniqueName("rshost");
         String ann = TestPortal.uniqueName("rsann");
         admin().createSignedInUser(host, "EMPLOYEE", "roster-host-phrase");
@@ -81,6 +85,32 @@ class RosterBrowserIT extends PortalIT {
         Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.attributeToBe(person(ann), "data-mic", "true"));
         long seen = (System.nanoTime() - unmuted) / 1_000_000;
         Browsers.screenshot(hostBrowser, "roster-host");
+
+        // A held mute: the attendee's page mutes, renews its key at once and switches to one without audio.
+        hostBrowser.findElement(By.id("hold")).sendKeys(Keys.SPACE);
+        long muted = System.nanoTime();
+        hostBrowser.findElement(person(ann)).findElement(By.cssSelector(".mute")).sendKeys(Keys.ENTER);
+        Browsers.waiting(annBrowser, 10).until(ExpectedConditions.invisibilityOfElementLocated(By.id("toggle-mic")));
+        long heldMillis = (System.nanoTime() - muted) / 1_000_000;
+        assertTrue(annBrowser.findElement(By.id("room-banner")).getText().contains("A host muted you."));
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.attributeToBe(person(ann), "data-mic", "false"));
+        @SuppressWarnings("unchecked")
+        List<List<Object>> switches = (List<List<Object>>) annBrowser.executeScript(
+                "return window.__trtc.callsOf('switchRole').map(c => c.args);");
+        @SuppressWarnings("unchecked")
+        String key = (String) ((java.util.Map<String, Object>) switches.get(switches.size() - 1).get(1)).get("privateMapKey");
+        assertEquals(255 & ~4, TrtcTokens.verify(key, KEY).userBuf().privileges(), "no audio in the switched key");
+
+        // Co-host: the hosts' controls appear on the attendee's page, and go again when it is taken back.
+        hostBrowser.findElement(person(ann)).findElement(By.cssSelector(".make-cohost")).sendKeys(Keys.ENTER);
+        Browsers.waiting(annBrowser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("host-controls")));
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.attributeToBe(person(ann), "data-role", "COHOST"));
+        Browsers.waiting(annBrowser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("toggle-mic")));
+        hostBrowser.findElement(person(ann)).findElement(By.cssSelector(".revoke-cohost")).sendKeys(Keys.ENTER);
+        Browsers.waiting(annBrowser, 10).until(ExpectedConditions.invisibilityOfElementLocated(By.id("host-controls")));
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.attributeToBe(person(ann), "data-role", "ATTENDEE"));
+        System.out.printf("host controls in Chromium: a held mute to the attendee's page without a microphone %d ms%n",
+                heldMillis);
 
         WebElement remove = hostBrowser.findElement(person(ann)).findElement(By.cssSelector(".remove"));
         assertEquals("Remove Test " + ann, remove.getAttribute("aria-label"));
