@@ -416,6 +416,15 @@ class ClusterIT {
         figure("waiting room: a host's admit on node 1 to the waiting page on node 2 hearing it", admitted);
         assertEquals(200, attendeeOn2.post("api/meetings/" + id + "/credentials", null).status());
 
+        long muted = System.nanoTime();
+        assertEquals(200, hostOn1.post("api/meetings/" + id + "/participants/" + bob + "/mute",
+                Json.createObjectBuilder().add("mayUnmute", false).build()).status());
+        assertEquals("mute", attendeePage.next("room", SIGNAL).getString("event"));
+        figure("mute: a host's held mute on node 1 to the attendee's page on node 2 hearing it", muted);
+        hears(attendeePage, "privileges");
+        HttpAnswer withoutAudio = attendeeOn2.post("api/meetings/" + id + "/credentials", null);
+        assertEquals(255 & ~4, withoutAudio.json().getInt("privileges"), "node 2 issues what node 1 decided");
+
         CallSocketClient removedPage = page(carolClient, 2);
         long removed = System.nanoTime();
         assertEquals(200, hostOn1.post("api/meetings/" + id + "/participants/" + carol + "/remove", null).status());
@@ -428,7 +437,7 @@ class ClusterIT {
 
         long ended = System.nanoTime();
         assertEquals(200, hostOn1.post("api/meetings/" + id + "/end", null).status());
-        assertEquals("ended", attendeePage.next("room", SIGNAL).getString("event"));
+        hears(attendeePage, "ended");
         figure("end for all: a host's end on node 1 to an attendee's page on node 2 hearing it", ended);
         assertEquals(409, attendeeOn2.post("api/meetings/" + id + "/credentials", null).status());
         assertEquals(200, direct(annClient, 2).post("api/meetings/" + id + "/end", null).status(), "again, elsewhere");
@@ -469,6 +478,14 @@ class ClusterIT {
                     + " p99 %.1f ms%n", what, sorted.size(), sorted.get(sorted.size() / 2) / 1000.0,
                     sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)) / 1000.0));
         });
+    }
+
+    /** Waits for this room event, past others (a roster change, say). */
+    private static void hears(CallSocketClient page, String event) {
+        JsonObject signal;
+        do {
+            signal = page.next("room", SIGNAL);
+        } while (!signal.getString("event").equals(event));
     }
 
     private static void decision(Map<String, List<Long>> micros, String what, CallSocketClient page, String event,
