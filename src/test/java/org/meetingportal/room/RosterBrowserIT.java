@@ -112,6 +112,17 @@ class RosterBrowserIT extends PortalIT {
         System.out.printf("host controls in Chromium: a held mute to the attendee's page without a microphone %d ms%n",
                 heldMillis);
 
+        // Stop video, still held: the camera goes, and its button. Then "Mute all", not held, gives audio back.
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.attributeToBe(person(ann), "data-camera", "true"));
+        hostBrowser.findElement(person(ann)).findElement(By.cssSelector(".stop-video")).sendKeys(Keys.ENTER);
+        Browsers.waiting(annBrowser, 10).until(ExpectedConditions.invisibilityOfElementLocated(By.id("toggle-camera")));
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.attributeToBe(person(ann), "data-camera", "false"));
+        hostBrowser.findElement(By.id("hold")).sendKeys(Keys.SPACE);
+        hostBrowser.findElement(By.id("mute-all")).sendKeys(Keys.ENTER);
+        Browsers.waiting(annBrowser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("toggle-mic")));
+        assertEquals("Unmute", annBrowser.findElement(By.id("toggle-mic")).getText(), "muted, and may unmute");
+        assertTrue(!annBrowser.findElement(By.id("toggle-camera")).isDisplayed(), "the camera stays held");
+
         WebElement remove = hostBrowser.findElement(person(ann)).findElement(By.cssSelector(".remove"));
         assertEquals("Remove Test " + ann, remove.getAttribute("aria-label"));
         remove.sendKeys(Keys.ENTER);
