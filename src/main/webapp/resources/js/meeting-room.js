@@ -33,6 +33,8 @@ const ROSTER_REFRESH_MS = 15000;
 /** What this page sends, as the room last said: announced to the portal for everyone's roster. */
 let sending = { mic: false, camera: false, screen: false };
 let lastAnnounced = '';
+/** Whether this person's hand is up: shown to everyone in the roster. */
+let handRaised = false;
 /** A host the meeting names (the page has "End for all"); a co-host becomes one of the hosts by the roster. */
 const isHost = Boolean($('end-for-all'));
 let isCoHost = false;
@@ -76,7 +78,7 @@ function announce(again) {
   if (!room || closedText || $('room').hidden) {
     return;
   }
-  const message = { type: 'room-presence', meeting: Number(meetingId), ...sending, hand: false };
+  const message = { type: 'room-presence', meeting: Number(meetingId), ...sending, hand: handRaised };
   const text = JSON.stringify(message);
   if ((again || text !== lastAnnounced) && sendCall(message)) {
     lastAnnounced = text;
@@ -359,6 +361,15 @@ async function start() {
   }
   setInterval(() => announce(true), PRESENCE_REPEAT_MS);
   setInterval(showRoster, ROSTER_REFRESH_MS);
+  const hand = $('raise-hand');
+  if (hand) {
+    hand.addEventListener('click', () => {
+      handRaised = !handRaised;
+      hand.setAttribute('aria-pressed', String(handRaised));
+      hand.textContent = handRaised ? hand.dataset.lower : hand.dataset.raise;
+      announce(false);
+    });
+  }
   if ($('remove-cancel')) {
     $('remove-cancel').addEventListener('click', () => $('remove-dialog').close());
     $('mute-all').addEventListener('click', () => act(`meetings/${meetingId}/mute-all`, { mayUnmute: !$('hold').checked }));

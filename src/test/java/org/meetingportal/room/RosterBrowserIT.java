@@ -123,6 +123,14 @@ class RosterBrowserIT extends PortalIT {
         assertEquals("Unmute", annBrowser.findElement(By.id("toggle-mic")).getText(), "muted, and may unmute");
         assertTrue(!annBrowser.findElement(By.id("toggle-camera")).isDisplayed(), "the camera stays held");
 
+        // A raised hand shows on the host's panel, and goes when it is lowered.
+        annBrowser.findElement(By.id("raise-hand")).sendKeys(Keys.ENTER);
+        assertEquals("true", annBrowser.findElement(By.id("raise-hand")).getAttribute("aria-pressed"));
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.textToBePresentInElementLocated(person(ann), "hand raised"));
+        annBrowser.findElement(By.id("raise-hand")).sendKeys(Keys.ENTER);
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.not(
+                ExpectedConditions.textToBePresentInElementLocated(person(ann), "hand raised")));
+
         WebElement remove = hostBrowser.findElement(person(ann)).findElement(By.cssSelector(".remove"));
         assertEquals("Remove Test " + ann, remove.getAttribute("aria-label"));
         remove.sendKeys(Keys.ENTER);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.meetingportal.credential.TrtcTokens;
 import org.meetingportal.testing.Browsers;
 import org.meetingportal.testing.HttpAnswer;
+import org.meetingportal.testing.PortalClient;
 import org.meetingportal.testing.PortalIT;
 import org.meetingportal.testing.TestPortal;
 import org.openqa.selenium.By;
@@ -26,7 +27,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * other room tests (the recorder of {@code browser/trtc-recorder.js}): the attendee waits with the preview on,
  * the host sees them and lets them in with the keyboard, the attendee's page enters by itself with the
  * credential the server then issues, and the host's "End for all" takes the attendee's page out. The host
- * locks and unlocks the meeting on the way.
+ * locks and unlocks the meeting on the way. Then, in a second meeting, the host turns one attendee away (their
+ * page says so) and lets two others in with "Admit all".
  */
 class WaitingRoomBrowserIT extends PortalIT {
 
@@ -130,5 +132,52 @@ class WaitingRoomBrowserIT extends PortalIT {
                 "return window.__trtc.callsOf('exitRoom');")).isEmpty());
         System.out.printf("waiting room in Chromium: host's admit to the attendee in the room %d ms;"
                 + " host's end (confirmed) to the attendee's page out %d ms%n", entered, left);
+    }
+
+    @Test
+    void theHostTurnsOneAwayAndLetsTheOthersInTogether() {
+        String host = TestPortal.uniqueName("wdhost");
+        String ann = TestPortal.uniqueName("wdann");
+        admin().createSignedInUser(host, "EMPLOYEE", "waiting-host-phrase");
+        admin().createSignedInUser(ann, "EMPLOYEE", "waiting-ann-phrase");
+        List<PortalClient> others = new ArrayList<>();
+        List<String> otherNames = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String name = TestPortal.uniqueName("wdother");
+            otherNames.add(name);
+            others.add(admin().createSignedInUser(name, "EMPLOYEE", "waiting-other-phrase"));
+        }
+        Instant start = Instant.now().minus(Duration.ofMinutes(1));
+        HttpAnswer created = admin().post("api/meetings", Json.createObjectBuilder().add("title", "Deny " + ann)
+                .add("startsAt", start.toString()).add("endsAt", start.plus(Duration.ofHours(1)).toString())
+                .add("timeZone", "Europe/Berlin").add("hosts", Json.createArrayBuilder().add(host))
+                .add("attendees", Json.createArrayBuilder().add(ann).add(otherNames.get(0)).add(otherNames.get(1)))
+                .add("waitingRoom", "ALL_BUT_HOSTS").build());
+        assertEquals(201, created.status(), created::toString);
+        long id = created.json().getJsonNumber("id").longValue();
+        String page = Browsers.localhost(base) + "meeting.xhtml?id=" + id;
+
+        ChromeDriver hostBrowser = browser(host, "waiting-host-phrase");
+        hostBrowser.get(page);
+        ChromeDriver annBrowser = browser(ann, "waiting-ann-phrase");
+        annBrowser.get(page);
+        Browsers.waiting(annBrowser, 30).until(ExpectedConditions.attributeToBe(By.id("lobby"), "data-ready", "true"));
+        annBrowser.findElement(By.id("join")).click();
+        Browsers.waiting(annBrowser, 10).until(ExpectedConditions.attributeToBe(By.id("lobby"), "data-waiting", "true"));
+        others.forEach(other -> assertEquals(409, other.post("api/meetings/" + id + "/credentials", null).status()));
+
+        By deny = By.cssSelector("#waiting-list li[data-user='" + ann + "'] button.deny");
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.elementToBeClickable(deny));
+        hostBrowser.findElement(deny).sendKeys(Keys.ENTER);
+        Browsers.waiting(annBrowser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("join-error")));
+        assertEquals("A host has not let you into this meeting.", annBrowser.findElement(By.id("join-error-text")).getText());
+        assertTrue(((List<?>) js(annBrowser, "return window.__trtc.callsOf('enterRoom');")).isEmpty(), "never in the room");
+
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.elementToBeClickable(By.id("admit-all")));
+        hostBrowser.findElement(By.id("admit-all")).sendKeys(Keys.ENTER);
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.textToBe(By.id("waiting-room-empty"), "Nobody is waiting."));
+        others.forEach(other -> assertEquals(200, other.post("api/meetings/" + id + "/credentials", null).status()));
+        assertEquals(403, PortalClient.signedIn(base, ann, "waiting-ann-phrase").post("api/meetings/" + id + "/credentials",
+                null).status(), "turned away for good");
     }
 }
