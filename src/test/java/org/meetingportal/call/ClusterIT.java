@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meetingportal.testing.CallSocketClient;
 import org.meetingportal.testing.HttpAnswer;
+import org.meetingportal.testing.Latencies;
 import org.meetingportal.testing.PortalClient;
 import org.meetingportal.testing.TestCluster;
 import org.meetingportal.testing.TestPortal;
@@ -454,7 +454,7 @@ class ClusterIT {
     @Test
     void hostDecisionsReachPagesOnTheOtherNodeQuickly() {
         int rounds = 30;
-        Map<String, List<Long>> micros = new TreeMap<>();
+        Latencies latencies = new Latencies();
         CallSocketClient attendeePage = page(bobClient, 2);
         PortalClient hostOn1 = direct(annClient, 1);
         PortalClient attendeeOn2 = direct(bobClient, 2);
@@ -467,37 +467,26 @@ class ClusterIT {
             assertEquals(201, created.status(), created::toString);
             String meeting = "api/meetings/" + created.json().getJsonNumber("id").longValue();
             assertEquals(409, attendeeOn2.post(meeting + "/credentials", null).status());
-            decision(micros, "admit", attendeePage, "admitted", () -> hostOn1.post(meeting + "/lobby/" + bob + "/admit", null));
-            decision(micros, "remove", attendeePage, "removed",
+            decision(latencies, "admit", attendeePage, "admitted", () -> hostOn1.post(meeting + "/lobby/" + bob + "/admit", null));
+            decision(latencies, "remove", attendeePage, "removed",
                     () -> hostOn1.post(meeting + "/participants/" + bob + "/remove", null));
-            decision(micros, "end for all", attendeePage, "ended", () -> hostOn1.post(meeting + "/end", null));
+            decision(latencies, "end for all", attendeePage, "ended", () -> hostOn1.post(meeting + "/end", null));
         }
-        micros.forEach((what, samples) -> {
-            List<Long> sorted = samples.stream().sorted().toList();
-            record(String.format("host's %-12s on node 1 to the attendee's page on node 2: %d rounds, median %.1f ms,"
-                    + " p99 %.1f ms%n", what, sorted.size(), sorted.get(sorted.size() / 2) / 1000.0,
-                    sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)) / 1000.0));
-        });
+        record(latencies.lines("host's %-12s on node 1 to the attendee's page on node 2: %d rounds, median %.1f ms,"
+                + " p99 %.1f ms%n"));
     }
 
-    /** Waits for this room event, past others (a roster change, say). */
     private static void hears(CallSocketClient page, String event) {
-        JsonObject signal;
-        do {
-            signal = page.next("room", SIGNAL);
-        } while (!signal.getString("event").equals(event));
+        page.nextRoomEvent(event, SIGNAL);
     }
 
-    private static void decision(Map<String, List<Long>> micros, String what, CallSocketClient page, String event,
+    private static void decision(Latencies latencies, String what, CallSocketClient page, String event,
             Supplier<HttpAnswer> click) {
         long sent = System.nanoTime();
         HttpAnswer answer = click.get();
         assertEquals(200, answer.status(), answer::toString);
-        JsonObject signal;
-        do {
-            signal = page.next("room", SIGNAL);
-        } while (!signal.getString("event").equals(event));
-        micros.computeIfAbsent(what, w -> new ArrayList<>()).add((System.nanoTime() - sent) / 1000);
+        page.nextRoomEvent(event, SIGNAL);
+        latencies.add(what, sent);
     }
 
     private static final StringBuilder FIGURES = new StringBuilder();

@@ -81,10 +81,7 @@ class HostControlsApiIT extends PortalIT {
     }
 
     private static void hears(CallSocketClient page, String event) {
-        JsonObject signal;
-        do {
-            signal = page.next("room", SIGNAL);
-        } while (!signal.getString("event").equals(event));
+        page.nextRoomEvent(event, SIGNAL);
     }
 
     @Test

@@ -3,16 +3,13 @@ package org.meetingportal.room;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.meetingportal.testing.CallSocketClient;
 import org.meetingportal.testing.HttpAnswer;
+import org.meetingportal.testing.Latencies;
 import org.meetingportal.testing.PortalClient;
 import org.meetingportal.testing.PortalIT;
 import org.meetingportal.testing.TestPortal;
@@ -34,7 +31,7 @@ class HostDecisionLatencyIT extends PortalIT {
         String annName = TestPortal.uniqueName("lann");
         PortalClient host = admin.createSignedInUser(hostName, "EMPLOYEE", "latency-host-phrase");
         PortalClient ann = admin.createSignedInUser(annName, "EMPLOYEE", "latency-ann-phrase");
-        Map<String, List<Long>> micros = new TreeMap<>();
+        Latencies latencies = new Latencies();
         try (CallSocketClient annPage = CallSocketClient.open(base, ann)) {
             annPage.next("hello");
             for (int round = 0; round < ROUNDS; round++) {
@@ -47,32 +44,24 @@ class HostDecisionLatencyIT extends PortalIT {
                 assertEquals(201, created.status(), created::toString);
                 String meeting = "api/meetings/" + created.json().getJsonNumber("id").longValue();
                 assertEquals(409, ann.post(meeting + "/credentials", null).status());
-                measure(micros, "admit", annPage, "admitted", () -> host.post(meeting + "/lobby/" + annName + "/admit", null));
-                measure(micros, "remove", annPage, "removed",
+                measure(latencies, "admit", annPage, "admitted", () -> host.post(meeting + "/lobby/" + annName + "/admit", null));
+                measure(latencies, "remove", annPage, "removed",
                         () -> host.post(meeting + "/participants/" + annName + "/remove", null));
-                measure(micros, "end for all", annPage, "ended", () -> host.post(meeting + "/end", null));
+                measure(latencies, "end for all", annPage, "ended", () -> host.post(meeting + "/end", null));
             }
         }
-        StringBuilder figures = new StringBuilder();
-        micros.forEach((what, samples) -> {
-            List<Long> sorted = samples.stream().sorted().toList();
-            figures.append(String.format("host's %-12s to the attendee's page hearing it, one node: %d rounds, median %.1f ms,"
-                    + " p99 %.1f ms%n", what, sorted.size(), sorted.get(sorted.size() / 2) / 1000.0,
-                    sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)) / 1000.0));
-        });
+        String figures = latencies.lines("host's %-12s to the attendee's page hearing it, one node: %d rounds,"
+                + " median %.1f ms, p99 %.1f ms%n");
         System.out.print(figures);
-        TestPortal.writeFigures("host-decisions", figures.toString());
+        TestPortal.writeFigures("host-decisions", figures);
     }
 
-    private static void measure(Map<String, List<Long>> micros, String what, CallSocketClient page, String event,
-            java.util.function.Supplier<HttpAnswer> click) {
+    private static void measure(Latencies latencies, String what, CallSocketClient page, String event,
+            Supplier<HttpAnswer> click) {
         long sent = System.nanoTime();
         HttpAnswer answer = click.get();
         assertEquals(200, answer.status(), answer::toString);
-        JsonObject signal;
-        do {
-            signal = page.next("room", SIGNAL);
-        } while (!signal.getString("event").equals(event));
-        micros.computeIfAbsent(what, w -> new ArrayList<>()).add((System.nanoTime() - sent) / 1000);
+        page.nextRoomEvent(event, SIGNAL);
+        latencies.add(what, sent);
     }
 }

@@ -167,10 +167,7 @@ class RemovalApiIT extends PortalIT {
             hostPage.next("hello");
             assertEquals(200, host.post(remove(meeting.id(), bobName), null).status());
             if (cloud().isPresent()) {
-                JsonObject event;
-                do {
-                    event = hostPage.next("room", CLOUD_WAIT);
-                } while (!event.getString("event").equals("cloud"));
+                hostPage.nextRoomEvent("cloud", CLOUD_WAIT);
                 JsonObject pending = cloudCall(meeting.id(), "REMOVE_USER", "PENDING");
                 assertTrue(pending.getString("lastError").contains("InternalError"), pending::toString);
                 assertEquals(403, credentials(bob, meeting.id()).status(), "the removal stands while the cloud fails");

@@ -70,10 +70,7 @@ class RosterApiIT extends PortalIT {
 
     /** Waits for the next roster signal of this meeting, past any other room signal. */
     private static void rosterChanged(CallSocketClient page, long id) {
-        JsonObject signal;
-        do {
-            signal = page.next("room", SIGNAL);
-        } while (!(signal.getString("event").equals("roster") && signal.getJsonNumber("meeting").longValue() == id));
+        assertEquals(id, page.nextRoomEvent("roster", SIGNAL).getJsonNumber("meeting").longValue());
     }
 
     private CallSocketClient inTheRoom(PortalClient person, long id, boolean mic, boolean camera, boolean hand) {

@@ -90,6 +90,21 @@ public final class CallSocketClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The next signal of a meeting's room with this event ({@code {"type":"room","event":…}}), past other room
+     * signals (a roster change, say); fails after the timeout.
+     */
+    public JsonObject nextRoomEvent(String event, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (;;) {
+            JsonObject signal = next("room", Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (signal.getString("event").equals(event)) {
+                return signal;
+            }
+            skipped.add(signal);
+        }
+    }
+
     /** Whether and how the connection has ended, for a failure to say. */
     private String state() {
         if (!closing.isDone()) {
