@@ -130,9 +130,15 @@ function describe(item, entry, self) {
     parts.push(t('roster.hand'));
   }
   details.textContent = ` ${parts.join(' · ')}`;
-  item.querySelector('.person-controls')?.remove();
-  if (runsTheRoom() && !self && entry.role !== 'HOST') {
-    item.append(personControls(entry));
+  // Rebuilt only when they would differ: a keyboard user's focus on a button must survive a roster refresh.
+  const wanted = runsTheRoom() && !self && entry.role !== 'HOST'
+    ? JSON.stringify([entry.role, entry.micOn, entry.cameraOn, entry.sharingScreen, isHost]) : '';
+  if (item.dataset.controls !== wanted) {
+    item.dataset.controls = wanted;
+    item.querySelector('.person-controls')?.remove();
+    if (wanted) {
+      item.append(personControls(entry));
+    }
   }
 }
 

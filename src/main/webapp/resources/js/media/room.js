@@ -282,9 +282,15 @@ export class Room {
     const previous = [...this.roster.keys()];
     this.roster = new Map(entries.map((entry) => [entry.userId === this.self.userId ? LOCAL : entry.userId, entry]));
     this.names = new Map([...this.names, ...entries.map((entry) => [entry.userId, entry.displayName])]);
+    let position = 0;
     for (const [userId, entry] of this.roster) {
       const item = this.listed(userId);
-      this.elements.people.append(item);
+      // Moved only when out of place: moving a node takes the keyboard's focus from it.
+      const there = this.elements.people.children[position];
+      if (there !== item) {
+        this.elements.people.insertBefore(item, there || null);
+      }
+      position += 1;
       decorate(item, entry, userId === LOCAL);
     }
     previous.forEach((userId) => this.unlistUnlessPresent(userId));

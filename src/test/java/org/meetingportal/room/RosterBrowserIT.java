@@ -17,7 +17,8 @@ import org.meetingportal.testing.PortalIT;
 import org.meetingportal.testing.TestPortal;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -50,6 +51,22 @@ class RosterBrowserIT extends PortalIT {
         browser.findElement(By.id("join")).click();
         Browsers.waiting(browser, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("room")));
         return browser;
+    }
+
+    /**
+     * Presses a button in a person's line of the panel: found afresh until the press lands, since a roster
+     * refresh may rebuild the line's buttons between finding one and pressing it.
+     */
+    private static void press(ChromeDriver browser, String user, String button) {
+        By target = By.cssSelector("#people li[data-user='" + user + "'] " + button);
+        Browsers.waiting(browser, 10).until(b -> {
+            try {
+                b.findElement(target).sendKeys(Keys.ENTER);
+                return true;
+            } catch (StaleElementReferenceException | NoSuchElementException rebuilt) {
+                return false;
+            }
+        });
     }
 
     private static By person(String user) {
@@ -89,7 +106,7 @@ class RosterBrowserIT extends PortalIT {
         // A held mute: the attendee's page mutes, renews its key at once and switches to one without audio.
         hostBrowser.findElement(By.id("hold")).sendKeys(Keys.SPACE);
         long muted = System.nanoTime();
-        hostBrowser.findElement(person(ann)).findElement(By.cssSelector(".mute")).sendKeys(Keys.ENTER);
+        press(hostBrowser, ann, ".mute");
         Browsers.waiting(annBrowser, 10).until(ExpectedConditions.invisibilityOfElementLocated(By.id("toggle-mic")));
         long heldMillis = (System.nanoTime() - muted) / 1_000_000;
         assertTrue(annBrowser.findElement(By.id("room-banner")).getText().contains("A host muted you."));
@@ -102,11 +119,11 @@ class RosterBrowserIT extends PortalIT {
         assertEquals(255 & ~4, TrtcTokens.verify(key, KEY).userBuf().privileges(), "no audio in the switched key");
 
         // Co-host: the hosts' controls appear on the attendee's page, and go again when it is taken back.
-        hostBrowser.findElement(person(ann)).findElement(By.cssSelector(".make-cohost")).sendKeys(Keys.ENTER);
+        press(hostBrowser, ann, ".make-cohost");
         Browsers.waiting(annBrowser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("host-controls")));
         Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.attributeToBe(person(ann), "data-role", "COHOST"));
         Browsers.waiting(annBrowser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("toggle-mic")));
-        hostBrowser.findElement(person(ann)).findElement(By.cssSelector(".revoke-cohost")).sendKeys(Keys.ENTER);
+        press(hostBrowser, ann, ".revoke-cohost");
         Browsers.waiting(annBrowser, 10).until(ExpectedConditions.invisibilityOfElementLocated(By.id("host-controls")));
         Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.attributeToBe(person(ann), "data-role", "ATTENDEE"));
         System.out.printf("host controls in Chromium: a held mute to the attendee's page without a microphone %d ms%n",
@@ -114,7 +131,7 @@ class RosterBrowserIT extends PortalIT {
 
         // Stop video, still held: the camera goes, and its button. Then "Mute all", not held, gives audio back.
         Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.attributeToBe(person(ann), "data-camera", "true"));
-        hostBrowser.findElement(person(ann)).findElement(By.cssSelector(".stop-video")).sendKeys(Keys.ENTER);
+        press(hostBrowser, ann, ".stop-video");
         Browsers.waiting(annBrowser, 10).until(ExpectedConditions.invisibilityOfElementLocated(By.id("toggle-camera")));
         Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.attributeToBe(person(ann), "data-camera", "false"));
         hostBrowser.findElement(By.id("hold")).sendKeys(Keys.SPACE);
@@ -131,13 +148,13 @@ class RosterBrowserIT extends PortalIT {
         Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.not(
                 ExpectedConditions.textToBePresentInElementLocated(person(ann), "hand raised")));
 
-        WebElement remove = hostBrowser.findElement(person(ann)).findElement(By.cssSelector(".remove"));
-        assertEquals("Remove Test " + ann, remove.getAttribute("aria-label"));
-        remove.sendKeys(Keys.ENTER);
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.attributeToBe(
+                By.cssSelector("#people li[data-user='" + ann + "'] .remove"), "aria-label", "Remove Test " + ann));
+        press(hostBrowser, ann, ".remove");
         Browsers.waiting(hostBrowser, 5).until(ExpectedConditions.elementToBeClickable(By.id("remove-cancel")));
         hostBrowser.findElement(By.id("remove-cancel")).sendKeys(Keys.ENTER);
         assertTrue(annBrowser.findElement(By.id("room")).isDisplayed(), "kept in");
-        hostBrowser.findElement(person(ann)).findElement(By.cssSelector(".remove")).sendKeys(Keys.ENTER);
+        press(hostBrowser, ann, ".remove");
         Browsers.waiting(hostBrowser, 5).until(ExpectedConditions.elementToBeClickable(By.id("remove-confirm")));
         assertTrue(hostBrowser.findElement(By.id("remove-dialog-text")).getText().contains("Test " + ann));
         long clicked = System.nanoTime();
