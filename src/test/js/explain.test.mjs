@@ -43,6 +43,8 @@ test('the portal API refusals read as sentences, 409 in the server\'s own words'
   assert.match(explain(new ApiProblem(503, 'x'), t).text, /not set up/);
   assert.match(explain(new ApiProblem(404, 'x'), t).text, /does not exist any more/);
   assert.equal(explain(new ApiProblem(409, 'The meeting opens at 09:50.'), t).text, 'The meeting opens at 09:50.');
+  assert.equal(explain(new ApiProblem(403, 'A host has not let you into this meeting.'), t).text,
+    'A host has not let you into this meeting.');
   assert.match(explain(new ApiProblem(429, 'x', 12), t).text, /Wait 12 seconds/);
   assert.match(explain(new ApiProblem(401, 'x'), t).text, /Sign in again/);
 });

@@ -60,6 +60,8 @@ export function explain(error, t) {
 function explainProblem(problem, t) {
   switch (problem.status) {
     case 401: return { text: t('error.signedOut'), action: { label: t('error.signIn'), run: () => location.reload() } };
+    // The portal's refusals say why in a sentence for people: a host turned them away, say.
+    case 403: return { text: problem.detail || t('error.server', problem.status) };
     case 404: return { text: t('error.notFound') };
     case 409: return { text: problem.detail || t('error.notOpen') };
     case 429: return { text: t('error.tooMany', problem.retryAfter || 60) };
