@@ -134,6 +134,14 @@ class RosterBrowserIT extends PortalIT {
         press(hostBrowser, ann, ".stop-video");
         Browsers.waiting(annBrowser, 10).until(ExpectedConditions.invisibilityOfElementLocated(By.id("toggle-camera")));
         Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.attributeToBe(person(ann), "data-camera", "false"));
+        // Stop sharing, still held: the share ends and its button goes.
+        annBrowser.findElement(By.id("toggle-screen")).sendKeys(Keys.ENTER);
+        Browsers.waiting(hostBrowser, 10).until(
+                ExpectedConditions.textToBePresentInElementLocated(person(ann), "sharing the screen"));
+        press(hostBrowser, ann, ".stop-screen");
+        Browsers.waiting(annBrowser, 10).until(ExpectedConditions.invisibilityOfElementLocated(By.id("toggle-screen")));
+        Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.not(
+                ExpectedConditions.textToBePresentInElementLocated(person(ann), "sharing the screen")));
         hostBrowser.findElement(By.id("hold")).sendKeys(Keys.SPACE);
         hostBrowser.findElement(By.id("mute-all")).sendKeys(Keys.ENTER);
         Browsers.waiting(annBrowser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("toggle-mic")));
