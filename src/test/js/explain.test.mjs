@@ -66,3 +66,8 @@ test('helpers: expired credentials are retried, aborts are not errors', () => {
   assert.ok(!isRejoinFailure(sdkError(5500, 5501)), 'a firewall is not');
   assert.match(explain(new Error('boom'), t).text, /boom/);
 });
+
+test('a refused input reads as what the portal says of the field', () => {
+  const sentence = 'A message can be at most 2,000 characters.';
+  assert.equal(explain(new ApiProblem(400, sentence), t).text, sentence);
+});

@@ -6,6 +6,7 @@ import { DeviceCheck } from './media/device-check.js';
 import { explain } from './media/explain.js';
 import { Room, roomElements } from './media/room.js';
 import { textsOf } from './media/texts.js';
+import { RoomChat } from './room-chat.js';
 
 const $ = (id) => document.getElementById(id);
 const lobby = $('lobby');
@@ -39,18 +40,29 @@ let handRaised = false;
 const isHost = Boolean($('end-for-all'));
 let isCoHost = false;
 const runsTheRoom = () => isHost || isCoHost;
+const chat = $('chat-panel') ? new RoomChat({
+  api, meetingId, t, runsTheRoom, onReaction: (userId, symbol, label) => room && room.showReaction(userId, symbol, label),
+}) : null;
 
 onCallMessage((message) => {
   if (message.type === 'hello') {
-    // A new connection: the portal knows this page's presence by connection, so it says it again.
+    // A new connection: the portal knows this page's presence by connection, so it says it again, and the
+    // chat is read again for what was said while the socket was away.
     announce(true);
+    if (chat && room && !$('room').hidden) {
+      chat.load();
+    }
     return;
   }
   if (message.type !== 'room' || String(message.meeting) !== meetingId) {
     return;
   }
-  if (message.event === 'roster') {
+  if (chat && /^(chat|chat-settings|chat-cleared|reaction)$/.test(message.event)) {
+    chat.onSignal(message);
+  } else if (message.event === 'roster') {
     showRoster();
+  } else if (message.event === 'lower-hand') {
+    raiseHand(false);
   } else if (room && message.event === 'mute') {
     room.muteMicrophone();
     room.notice('host', t('mutedByHost'));
@@ -102,6 +114,9 @@ async function showRoster() {
     if (controls) {
       controls.hidden = !runsTheRoom();
     }
+    if (chat) {
+      chat.rolesChanged();
+    }
     if (room) {
       room.setRoster(entries, describe);
       $('people-title').textContent = t('roster.title', entries.length);
@@ -132,7 +147,8 @@ function describe(item, entry, self) {
   details.textContent = ` ${parts.join(' · ')}`;
   // Rebuilt only when they would differ: a keyboard user's focus on a button must survive a roster refresh.
   const wanted = runsTheRoom() && !self && entry.role !== 'HOST'
-    ? JSON.stringify([entry.role, entry.micOn, entry.cameraOn, entry.sharingScreen, isHost]) : '';
+    ? JSON.stringify([entry.role, entry.micOn, entry.cameraOn, entry.sharingScreen, Boolean(entry.handRaisedAt), isHost])
+    : '';
   if (item.dataset.controls !== wanted) {
     item.dataset.controls = wanted;
     item.querySelector('.person-controls')?.remove();
@@ -158,6 +174,9 @@ function personControls(entry) {
   };
   const person = `meetings/${meetingId}/participants/${encodeURIComponent(entry.userId)}`;
   const mayResume = () => !$('hold').checked;
+  if (entry.handRaisedAt) {
+    add(t('roster.lowerHand'), t('roster.lowerHandName', name), 'lower-hand', () => act(`${person}/lower-hand`));
+  }
   if (entry.role === 'ATTENDEE') {
     if (entry.micOn) {
       add(t('roster.mute'), t('roster.muteName', name), 'mute', () => act(`${person}/mute`, { mayUnmute: mayResume() }));
@@ -312,6 +331,9 @@ async function enter() {
         document.body.classList.add('in-room');
         announce(true);
         showRoster();
+        if (chat) {
+          chat.load();
+        }
       },
       onState: (state) => {
         sending = state;
@@ -358,6 +380,17 @@ async function endForAll(button) {
   }
 }
 
+/** Raises or lowers this person's hand: by their own button, or because a host lowered it. */
+function raiseHand(raised) {
+  const hand = $('raise-hand');
+  handRaised = raised;
+  if (hand) {
+    hand.setAttribute('aria-pressed', String(raised));
+    hand.textContent = raised ? hand.dataset.lower : hand.dataset.raise;
+  }
+  announce(false);
+}
+
 async function start() {
   if (micOff) {
     micOff.checked = lobby.dataset.muteOnEntry === 'true';
@@ -369,12 +402,7 @@ async function start() {
   setInterval(showRoster, ROSTER_REFRESH_MS);
   const hand = $('raise-hand');
   if (hand) {
-    hand.addEventListener('click', () => {
-      handRaised = !handRaised;
-      hand.setAttribute('aria-pressed', String(handRaised));
-      hand.textContent = handRaised ? hand.dataset.lower : hand.dataset.raise;
-      announce(false);
-    });
+    hand.addEventListener('click', () => raiseHand(!handRaised));
   }
   if ($('remove-cancel')) {
     $('remove-cancel').addEventListener('click', () => $('remove-dialog').close());

@@ -129,6 +129,9 @@ public class Meeting {
     @Column(name = "attendees_muted", nullable = false)
     private boolean attendeesMuted;
 
+    @Column(name = "chat_closed", nullable = false)
+    private boolean chatClosed;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private MeetingStatus status;
@@ -211,6 +214,15 @@ public class Meeting {
     /** Whether attendees, those in and those still to come, may not unmute (a host's "mute all"). */
     public void muteAttendees(boolean muted) {
         this.attendeesMuted = muted;
+    }
+
+    /** Whether attendees may not write in the room's chat (a host's choice); hosts and co-hosts always may. */
+    public void closeChat(boolean closed) {
+        this.chatClosed = closed;
+    }
+
+    public boolean isChatClosed() {
+        return chatClosed;
     }
 
     /** The role of {@code username} in this meeting, if they are named in it. */

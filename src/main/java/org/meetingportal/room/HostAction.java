@@ -45,7 +45,10 @@ public class HostAction {
         MAKE_COHOST,
         REVOKE_COHOST,
         REMOVE,
-        END;
+        END,
+        LOWER_HAND,
+        CLOSE_CHAT,
+        OPEN_CHAT;
 
         /** Stopping what someone sends; "held" when they may not start it again. */
         static Kind stopping(Medium medium, boolean mayResume) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.meetingportal.account.Account;
 import org.meetingportal.account.CurrentUser;
 import org.meetingportal.platform.JsonFields;
@@ -19,7 +20,7 @@ import org.meetingportal.platform.QueryParameters;
  * What a host does to one person of a running meeting, under
  * {@code POST /api/meetings/{id}/participants/{userId}/}: {@code remove}; {@code mute} {@code {mayUnmute}},
  * {@code stop-video} and {@code stop-screen} {@code {mayRestart}} (both true when left out); {@code make-cohost}
- * and {@code revoke-cohost}. A root of its own beside the meetings resource, whose {@code {id}/participants}
+ * and {@code revoke-cohost}; {@code lower-hand}. A root of its own beside the meetings resource, whose {@code {id}/participants}
  * lists the people.
  */
 @Path("meetings/{id}/participants/{userId}")
@@ -78,6 +79,13 @@ public class ParticipantControlsResource {
     @Path("revoke-cohost")
     public CoHost revokeCoHost(@PathParam("id") String id, @PathParam("userId") String userId) {
         return new CoHost(userId, room.coHost(QueryParameters.id(id), userId, false, caller()));
+    }
+
+    @POST
+    @Path("lower-hand")
+    public Response lowerHand(@PathParam("id") String id, @PathParam("userId") String userId) {
+        room.lowerHand(QueryParameters.id(id), userId, caller());
+        return Response.noContent().build();
     }
 
     private Stopped stop(String id, String userId, Medium medium, boolean mayResume) {

@@ -22,6 +22,10 @@ import java.util.Optional;
         + " and p.connection = :connection")
 @NamedQuery(name = RoomPresence.FIND_PRESENT, query = "select p from RoomPresence p where p.meetingId = :meeting"
         + " and p.seenAt >= :since order by p.enteredAt, p.id")
+@NamedQuery(name = RoomPresence.LOWER_HAND, query = "update RoomPresence p set p.handRaisedAt = null"
+        + " where p.meetingId = :meeting and p.username = :username and p.handRaisedAt is not null")
+@NamedQuery(name = RoomPresence.FIND_PEOPLE, query = "select distinct p.username from RoomPresence p"
+        + " where p.meetingId = :meeting")
 @NamedQuery(name = RoomPresence.FIND_MEETINGS_OF_CONNECTION, query = "select distinct p.meetingId from RoomPresence p"
         + " where p.connection = :connection")
 @NamedQuery(name = RoomPresence.DELETE_CONNECTION, query = "delete from RoomPresence p where p.connection = :connection"
@@ -34,6 +38,8 @@ public class RoomPresence {
 
     public static final String FIND = "RoomPresence.find";
     public static final String FIND_PRESENT = "RoomPresence.findPresent";
+    public static final String LOWER_HAND = "RoomPresence.lowerHand";
+    public static final String FIND_PEOPLE = "RoomPresence.findPeople";
     public static final String FIND_MEETINGS_OF_CONNECTION = "RoomPresence.findMeetingsOfConnection";
     public static final String DELETE_CONNECTION = "RoomPresence.deleteConnection";
     public static final String DELETE_PERSON = "RoomPresence.deletePerson";

@@ -2,6 +2,7 @@ package org.meetingportal.room;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +18,7 @@ import java.util.Set;
 import org.meetingportal.account.Account;
 import org.meetingportal.account.AccountService;
 import org.meetingportal.account.AdminOnly;
+import org.meetingportal.account.Role;
 import org.meetingportal.meeting.Admission;
 import org.meetingportal.meeting.Meeting;
 import org.meetingportal.meeting.MeetingPhase;
@@ -85,6 +87,43 @@ public class RoomService {
         }
         return find(admission.meetingId(), username).map(LobbyEntry::getDecision).orElse(null) == LobbyDecision.ADMITTED
                 && !admission.mustAwaitHost();
+    }
+
+    /**
+     * The person as a member of the running meeting's room: refused when the meeting is not running, or when
+     * the door does not let them in now.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RoomMember member(long meetingId, Account person) {
+        Admission admission = meetings.admission(meetingId, person);
+        if (admission.state() != MeetingPhase.OPEN) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "room.closed");
+        }
+        if (!isIn(admission, person.username())) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "room.notIn");
+        }
+        return new RoomMember(meetingId, person.username(), person.displayName(),
+                admission.role() == ParticipantRole.HOST || isCoHost(meetingId, person.username()));
+    }
+
+    /**
+     * Refuses anyone who may not read what was said in the room, during the meeting or after it: admins may,
+     * and so may the people the meeting names and those a host let in, unless a host turned them away.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireReader(long meetingId, Account viewer) {
+        if (viewer.role() == Role.ADMIN) {
+            meetings.find(meetingId, viewer);
+            return;
+        }
+        Admission admission = meetings.admission(meetingId, viewer);
+        notTurnedAway(admission, viewer.username());
+        boolean named = em.createNamedQuery(Meeting.FIND_PEOPLE, String.class).setParameter("id", meetingId)
+                .getResultList().contains(viewer.username());
+        if (!named && !isIn(admission, viewer.username())
+                && find(meetingId, viewer.username()).map(LobbyEntry::getDecision).orElse(null) != LobbyDecision.ADMITTED) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "room.notIn");
+        }
     }
 
     /** Refuses a person a host turned away (denied or removed): they see nothing more of the room. */
@@ -275,6 +314,41 @@ public class RoomService {
             signals.toHosts(meetingId, RoomSignals.LOBBY);
         }
         return locked;
+    }
+
+    /**
+     * Closes the room's chat to attendees, or opens it again; hosts and co-hosts always write. Closing a
+     * closed chat changes nothing.
+     */
+    public boolean closeChat(long meetingId, boolean closed, Account host) {
+        Admission admission = asHost(meetingId, host);
+        if (admission.state() == MeetingPhase.ENDED || admission.state() == MeetingPhase.CANCELLED) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "room.closed");
+        }
+        Meeting meeting = em.find(Meeting.class, meetingId, LockModeType.PESSIMISTIC_WRITE);
+        if (meeting.isChatClosed() != closed) {
+            meeting.closeChat(closed);
+            em.persist(new HostAction(meetingId, host.username(), null,
+                    closed ? HostAction.Kind.CLOSE_CHAT : HostAction.Kind.OPEN_CHAT, clock.instant()));
+            signals.toEveryone(meetingId, RoomSignals.CHAT_SETTINGS,
+                    Json.createObjectBuilder().add("closed", closed).build());
+        }
+        return closed;
+    }
+
+    /** Lowers someone's raised hand in the room: on the roster of every page, and on their own pages. */
+    public void lowerHand(long meetingId, String username, Account host) {
+        Admission admission = asHost(meetingId, host);
+        if (admission.state() != MeetingPhase.OPEN) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "room.notRunning");
+        }
+        if (em.createNamedQuery(RoomPresence.LOWER_HAND).setParameter("meeting", meetingId)
+                .setParameter("username", username).executeUpdate() == 0) {
+            throw DomainException.notFound();
+        }
+        em.persist(new HostAction(meetingId, host.username(), username, HostAction.Kind.LOWER_HAND, clock.instant()));
+        signals.toPerson(meetingId, username, RoomSignals.LOWER_HAND);
+        signals.toEveryone(meetingId, RoomSignals.ROSTER);
     }
 
     /** The newest things hosts did, for admins: in one meeting or any, by or to one person or anyone. */

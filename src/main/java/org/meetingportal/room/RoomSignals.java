@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashSet;
@@ -18,7 +19,7 @@ import org.meetingportal.trtc.CloudCallService;
  * that acts on a signal finds the decision made. The pages only reflect these; the server has decided.
  */
 @ApplicationScoped
-class RoomSignals {
+public class RoomSignals {
 
     /** Someone began to wait: hosts read the waiting room again. */
     static final String WAITING = "waiting";
@@ -32,6 +33,10 @@ class RoomSignals {
     static final String REMOVED = "removed";
     /** What this person may send changed: their pages renew their credential at once and switch to it. */
     static final String PRIVILEGES = "privileges";
+    /** A host lowered this person's raised hand: their pages lower it too. */
+    static final String LOWER_HAND = "lower-hand";
+    /** A host closed the chat to attendees or opened it: {@code detail.closed}. */
+    static final String CHAT_SETTINGS = "chat-settings";
     /** A host muted every attendee: their pages turn their microphones off. */
     static final String MUTE_ALL = "mute-all";
 
@@ -57,12 +62,21 @@ class RoomSignals {
         fanout.publish(username, message(meetingId, event));
     }
 
-    /** To everyone the meeting names, and everyone who ever waited at its door. */
     void toEveryone(long meetingId, String event) {
-        String message = message(meetingId, event);
+        toEveryone(meetingId, event, null);
+    }
+
+    /**
+     * To everyone the meeting names, everyone who ever came to its door, and everyone in its room now, with what
+     * the event carries under {@code "detail"}.
+     */
+    public void toEveryone(long meetingId, String event, JsonObject detail) {
+        String message = message(meetingId, event, detail);
         Set<String> people = new HashSet<>(em.createNamedQuery(Meeting.FIND_PEOPLE, String.class)
                 .setParameter("id", meetingId).getResultList());
         people.addAll(em.createNamedQuery(LobbyEntry.FIND_USERNAMES, String.class).setParameter("meeting", meetingId)
+                .getResultList());
+        people.addAll(em.createNamedQuery(RoomPresence.FIND_PEOPLE, String.class).setParameter("meeting", meetingId)
                 .getResultList());
         people.forEach(person -> fanout.publish(person, message));
     }
@@ -78,7 +92,14 @@ class RoomSignals {
     }
 
     private static String message(long meetingId, String event) {
-        return Json.createObjectBuilder().add("type", "room").add("meeting", meetingId).add("event", event).build()
-                .toString();
+        return message(meetingId, event, null);
+    }
+
+    private static String message(long meetingId, String event, JsonObject detail) {
+        var message = Json.createObjectBuilder().add("type", "room").add("meeting", meetingId).add("event", event);
+        if (detail != null) {
+            message.add("detail", detail);
+        }
+        return message.build().toString();
     }
 }

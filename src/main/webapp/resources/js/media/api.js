@@ -63,7 +63,9 @@ export class Api {
     const body = await response.json().catch(() => null);
     if (!response.ok) {
       const retryAfter = Number(response.headers.get('Retry-After')) || null;
-      throw new ApiProblem(response.status, body && (body.detail || body.title), retryAfter, body && body.type);
+      // A refused input names what is wrong with each field: that is the sentence for people.
+      const fields = body && Array.isArray(body.errors) ? body.errors.map((error) => error.detail).join(' ') : '';
+      throw new ApiProblem(response.status, fields || (body && (body.detail || body.title)), retryAfter, body && body.type);
     }
     return { body, serverTime: Date.parse(response.headers.get('Date')) };
   }

@@ -59,6 +59,7 @@ export function explain(error, t) {
 
 function explainProblem(problem, t) {
   switch (problem.status) {
+    case 400: return { text: problem.detail || t('error.server', problem.status) };
     case 401: return { text: t('error.signedOut'), action: { label: t('error.signIn'), run: () => location.reload() } };
     // The portal's refusals say why in a sentence for people: a host turned them away, say.
     case 403: return { text: problem.detail || t('error.server', problem.status) };

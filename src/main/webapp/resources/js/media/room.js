@@ -292,8 +292,14 @@ export class Room {
       }
       position += 1;
       decorate(item, entry, userId === LOCAL);
+      this.tiles.setHand(userId, Boolean(entry.handRaisedAt));
     }
     previous.forEach((userId) => this.unlistUnlessPresent(userId));
+  }
+
+  /** Someone's reaction, over their tile for a moment. */
+  showReaction(userId, symbol, label) {
+    this.tiles.showReaction(userId === this.self.userId ? LOCAL : userId, symbol, label);
   }
 
   showRemoteVideo(userId, streamType) {

@@ -2,6 +2,8 @@
 // screen share. Tiles are keyed by TRTC userId and stream type ('main' or 'sub'); the local person is ''.
 
 export const LOCAL = '';
+/** How long a reaction stays over a tile. */
+const REACTION_MS = 4000;
 
 export class TileGrid {
   constructor(container, t) {
@@ -90,6 +92,41 @@ export class TileGrid {
     if (tile) {
       tile.querySelector('.mic-off').hidden = !off;
     }
+  }
+
+  /** A raised hand on the person's tile, with its name for screen readers. */
+  setHand(userId, raised) {
+    const tile = this.get(userId, 'main');
+    if (!tile) {
+      return;
+    }
+    let hand = tile.querySelector('.tile-hand');
+    if (!hand && raised) {
+      hand = document.createElement('span');
+      hand.className = 'tile-hand';
+      hand.setAttribute('role', 'img');
+      hand.setAttribute('aria-label', this.t('roster.hand'));
+      hand.textContent = '\u270B';
+      tile.append(hand);
+    }
+    if (hand) {
+      hand.hidden = !raised;
+    }
+  }
+
+  /** A reaction over the person's tile for a moment. */
+  showReaction(userId, symbol, label) {
+    const tile = this.get(userId, 'main');
+    if (!tile) {
+      return;
+    }
+    const reaction = document.createElement('span');
+    reaction.className = 'tile-reaction';
+    reaction.setAttribute('role', 'img');
+    reaction.setAttribute('aria-label', label);
+    reaction.textContent = symbol;
+    tile.append(reaction);
+    setTimeout(() => reaction.remove(), REACTION_MS);
   }
 
   /** Marks who is speaking now; everybody else stops being marked. */

@@ -476,6 +476,58 @@ class ClusterIT {
                 + " p99 %.1f ms%n"));
     }
 
+    @Test
+    void chatIsTheSameInOneOrderOnBothNodesAndReachesTheOtherQuickly() {
+        Instant start = Instant.now().minus(Duration.ofMinutes(1));
+        HttpAnswer created = admin().post("api/meetings", Json.createObjectBuilder().add("title", "Chat " + ann)
+                .add("startsAt", start.toString()).add("endsAt", start.plus(Duration.ofMinutes(30)).toString())
+                .add("timeZone", "UTC").add("hosts", Json.createArrayBuilder().add(ann))
+                .add("attendees", Json.createArrayBuilder().add(bob)).build());
+        assertEquals(201, created.status(), created::toString);
+        String meeting = "api/meetings/" + created.json().getJsonNumber("id").longValue();
+        PortalClient hostOn1 = direct(annClient, 1);
+        PortalClient attendeeOn2 = direct(bobClient, 2);
+        assertEquals(200, hostOn1.post(meeting + "/credentials", null).status());
+        assertEquals(200, attendeeOn2.post(meeting + "/credentials", null).status());
+        CallSocketClient hostPage = page(annClient, 1);
+        CallSocketClient attendeePage = page(bobClient, 2);
+        Latencies latencies = new Latencies();
+        int rounds = 30;
+        for (int round = 0; round < rounds; round++) {
+            boolean fromHost = round % 2 == 0;
+            CallSocketClient other = fromHost ? attendeePage : hostPage;
+            long sent = System.nanoTime();
+            HttpAnswer said = (fromHost ? hostOn1 : attendeeOn2).post(meeting + "/chat",
+                    Json.createObjectBuilder().add("text", "across " + round).build());
+            assertEquals(201, said.status(), said::toString);
+            assertEquals(said.json(), other.nextRoomEvent("chat", SIGNAL).getJsonObject("detail"));
+            latencies.add(fromHost ? "node 1 to node 2" : "node 2 to node 1", sent);
+            // Within the pace: ten a person in ten seconds.
+            if (round == 15) {
+                sleep(Duration.ofSeconds(10));
+            }
+        }
+        List<String> onOne = texts(hostOn1.get(meeting + "/chat"));
+        assertEquals(rounds, onOne.size());
+        assertEquals(onOne, texts(attendeeOn2.get(meeting + "/chat")), "one order on both nodes");
+        assertEquals("across 0", onOne.get(0));
+        record(latencies.lines("chat: a message sent %s hearing it: %d messages, median %.1f ms, p99 %.1f ms%n"));
+    }
+
+    private static List<String> texts(HttpAnswer chat) {
+        assertEquals(200, chat.status(), chat::toString);
+        return chat.json().getJsonArray("messages").stream().map(m -> m.asJsonObject().getString("text")).toList();
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     private static void hears(CallSocketClient page, String event) {
         page.nextRoomEvent(event, SIGNAL);
     }

@@ -49,7 +49,7 @@ class DatabaseIT extends PortalIT {
                 assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = '" + username + "'"),
                         "the user just created is in PostgreSQL");
                 assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = 'admin'"));
-                assertEquals(12, count(sql, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
+                assertEquals(13, count(sql, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
             }
         } else {
             // The server holds the H2 file open (and locked); that it is there and written is what can be seen.
@@ -103,7 +103,7 @@ class DatabaseIT extends PortalIT {
         }
 
         Flyway current = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load();
-        assertEquals(9, current.migrate().migrationsExecuted, "V4 to V12 on top of V3");
+        assertEquals(10, current.migrate().migrationsExecuted, "V4 to V13 on top of V3");
         try (Connection db = DriverManager.getConnection(url, user, password); Statement sql = db.createStatement()) {
             long before = count(sql, "SELECT max(id) FROM credential_grant");
             sql.execute(grant("(SELECT id FROM meeting WHERE room_id = 77)"));
@@ -162,6 +162,12 @@ class DatabaseIT extends PortalIT {
             assertThrows(SQLException.class, () -> sql.execute(cloudCall.formatted("REMOVE_USER", "NULL")));
             assertThrows(SQLException.class, () -> sql.execute(cloudCall.formatted("DISMISS_ROOM", "'gone'")));
             assertThrows(SQLException.class, () -> sql.execute(cloudCall.formatted("MUTE", "'gone'")));
+            // A meeting's chat is open to attendees until a host closes it (V13); a message of 2,000 characters
+            // that take two UTF-16 units each fits.
+            assertEquals(1, count(sql, "SELECT count(*) FROM meeting WHERE room_id = 77 AND chat_closed = false"));
+            sql.execute("INSERT INTO chat_message (meeting_id, sender, sender_name, sent_at, body) VALUES ((SELECT id"
+                    + " FROM meeting WHERE room_id = 77), 'local', 'Local', CURRENT_TIMESTAMP, '"
+                    + "\uD83D\uDE00".repeat(2000) + "')");
             // The audit now takes a call instead of a meeting, but never neither.
             assertThrows(SQLException.class, () -> sql.execute("INSERT INTO credential_grant (username, role,"
                     + " privileges, issued_at, expires_at, user_sig_expires_at, client_address)"
