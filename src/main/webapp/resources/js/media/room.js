@@ -297,9 +297,12 @@ export class Room {
     previous.forEach((userId) => this.unlistUnlessPresent(userId));
   }
 
-  /** Someone's reaction, over their tile for a moment. */
+  /** Someone's reaction for a moment: over their tile, or beside their name while the video shows none. */
   showReaction(userId, symbol, label) {
-    this.tiles.showReaction(userId === this.self.userId ? LOCAL : userId, symbol, label);
+    const key = userId === this.self.userId ? LOCAL : userId;
+    if (!this.tiles.showReaction(key, symbol, label) && this.present.has(key)) {
+      TileGrid.flash(this.present.get(key), symbol, label);
+    }
   }
 
   showRemoteVideo(userId, streamType) {

@@ -114,18 +114,23 @@ export class TileGrid {
     }
   }
 
-  /** A reaction over the person's tile for a moment. */
+  /** A reaction over the person's tile for a moment; false when they have no tile. */
   showReaction(userId, symbol, label) {
     const tile = this.get(userId, 'main');
-    if (!tile) {
-      return;
+    if (tile) {
+      TileGrid.flash(tile, symbol, label);
     }
+    return Boolean(tile);
+  }
+
+  /** A reaction in an element for a moment. */
+  static flash(element, symbol, label) {
     const reaction = document.createElement('span');
     reaction.className = 'tile-reaction';
     reaction.setAttribute('role', 'img');
     reaction.setAttribute('aria-label', label);
     reaction.textContent = symbol;
-    tile.append(reaction);
+    element.append(reaction);
     setTimeout(() => reaction.remove(), REACTION_MS);
   }
 
