@@ -96,7 +96,8 @@ public class ChatService {
         boolean closed = em.find(Meeting.class, meetingId).isChatClosed();
         boolean mayWrite;
         try {
-            mayWrite = !closed || room.member(meetingId, reader).runsRoom();
+            RoomMember member = room.member(meetingId, reader);
+            mayWrite = !closed || member.runsRoom();
         } catch (DomainException notInTheRoomNow) {
             mayWrite = false;
         }

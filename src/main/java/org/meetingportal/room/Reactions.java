@@ -3,6 +3,7 @@ package org.meetingportal.room;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import org.meetingportal.platform.RetryLaterException;
  * nowhere. One a second per person on each node, enough for a person and too few to flood the pages.
  */
 @ApplicationScoped
+@Transactional
 public class Reactions {
 
     static final Duration PACE = Duration.ofSeconds(1);

@@ -39,12 +39,7 @@ class ChatBrowserIT extends PortalIT {
         ChromeDriver browser = Browsers.chromium(language);
         browsers.add(browser);
         Browsers.recordTrtc(browser, "edge");
-        Browsers.signIn(browser, base, user, password);
-        browser.get(page);
-        Browsers.waiting(browser, 30).until(ExpectedConditions.attributeToBe(By.id("lobby"), "data-ready", "true"));
-        browser.findElement(By.id("join-mic-off")).click();
-        browser.findElement(By.id("join")).click();
-        Browsers.waiting(browser, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("room")));
+        Browsers.joinMeetingRoom(browser, base, user, password, page);
         return browser;
     }
 

@@ -102,6 +102,19 @@ public final class Browsers {
     }
 
     /**
+     * Signs in, opens a meeting's page and joins its room with the microphone off, as a person would; waits
+     * until the room shows (at TRTC's edge when {@link #recordTrtc} said so).
+     */
+    public static void joinMeetingRoom(ChromeDriver driver, URL base, String username, String password, String page) {
+        signIn(driver, base, username, password);
+        driver.get(page);
+        waiting(driver, 30).until(ExpectedConditions.attributeToBe(By.id("lobby"), "data-ready", "true"));
+        driver.findElement(By.id("join-mic-off")).click();
+        driver.findElement(By.id("join")).click();
+        waiting(driver, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("room")));
+    }
+
+    /**
      * Waits up to {@code seconds} for {@code condition}. When a page is replaced while an element of the old
      * one is being read, chromedriver does not always say "stale element": sometimes it reports an inspector
      * error that the node "does not belong to the document". Both mean the same thing, "not yet", and are
