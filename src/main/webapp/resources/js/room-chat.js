@@ -69,7 +69,10 @@ export class RoomChat {
   /** A room signal: a message, a host's choice, an admin's deletion, a reaction. */
   onSignal(message) {
     const detail = message.detail || {};
-    if (message.event === 'chat') {
+    if (message.event === 'chat' && typeof detail.text !== 'string') {
+      // Too long for a signal: the page reads the chat again.
+      this.load();
+    } else if (message.event === 'chat') {
       this.show(detail);
     } else if (message.event === 'chat-settings') {
       this.settle(Boolean(detail.closed), !detail.closed || this.runsTheRoom());

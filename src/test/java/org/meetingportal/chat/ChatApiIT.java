@@ -144,7 +144,12 @@ class ChatApiIT extends PortalIT {
 
         String emoji = "\uD83D\uDE00".repeat(2000);
         String markup = "<img src=x onerror=alert(1)> https://example.com/?a=1&b=2";
-        say(carol.client(), meeting, emoji);
+        try (CallSocketClient carolsPage = CallSocketClient.open(base, carol.client())) {
+            carolsPage.next("hello");
+            say(carol.client(), meeting, emoji);
+            JsonObject heard = carolsPage.nextRoomEvent("chat", SIGNAL).getJsonObject("detail");
+            assertFalse(heard.containsKey("text"), "8,000 bytes of text do not fit a signal: pages read the chat");
+        }
         say(carol.client(), meeting, "  two\r\nlines  ");
         say(carol.client(), meeting, markup);
         assertEquals(List.of(emoji, "two\nlines", markup), texts(messages(carol.client(), meeting)),
