@@ -120,8 +120,7 @@ public class RoomService {
         notTurnedAway(admission, viewer.username());
         boolean named = em.createNamedQuery(Meeting.FIND_PEOPLE, String.class).setParameter("id", meetingId)
                 .getResultList().contains(viewer.username());
-        if (!named && !isIn(admission, viewer.username())
-                && find(meetingId, viewer.username()).map(LobbyEntry::getDecision).orElse(null) != LobbyDecision.ADMITTED) {
+        if (!named && find(meetingId, viewer.username()).map(LobbyEntry::getDecision).orElse(null) != LobbyDecision.ADMITTED) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, "room.notIn");
         }
     }
@@ -340,7 +339,7 @@ public class RoomService {
     public void lowerHand(long meetingId, String username, Account host) {
         Admission admission = asHost(meetingId, host);
         if (admission.state() != MeetingPhase.OPEN) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "room.notRunning");
+            throw new DomainException(DomainException.Kind.CONFLICT, "room.closed");
         }
         if (em.createNamedQuery(RoomPresence.LOWER_HAND).setParameter("meeting", meetingId)
                 .setParameter("username", username).executeUpdate() == 0) {
