@@ -138,6 +138,10 @@ function describe(item, entry, self) {
   }
   const parts = [t(`roster.role.${entry.role}`), t(entry.micOn ? 'roster.micOn' : 'roster.micOff'),
     t(entry.cameraOn ? 'roster.cameraOn' : 'roster.cameraOff')];
+  if (entry.guest) {
+    parts.splice(1, 0, t('roster.guest'));
+    item.dataset.guest = 'true';
+  }
   if (entry.sharingScreen) {
     parts.push(t('roster.sharing'));
   }

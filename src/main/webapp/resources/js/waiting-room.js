@@ -31,7 +31,15 @@ function button(label, className, onClick) {
   return element;
 }
 
+let shown = '';
+
 function render(waiting) {
+  // Rebuilt only when the list changed, so that the focus of someone on a button survives a refresh.
+  const now = JSON.stringify(waiting.map((person) => [person.userId, person.displayName, person.guest]));
+  if (now === shown) {
+    return;
+  }
+  shown = now;
   list.replaceChildren(...waiting.map((person) => {
     const item = document.createElement('li');
     item.dataset.user = person.userId;
@@ -46,7 +54,14 @@ function render(waiting) {
     actions.append(
       button(t('waitingRoom.admit'), 'primary admit', () => decide(person.userId, 'admit')),
       button(t('waitingRoom.deny'), 'secondary deny', () => decide(person.userId, 'deny')));
-    item.append(name, ' ', since, ' ', actions);
+    if (person.guest) {
+      const guest = document.createElement('span');
+      guest.className = 'badge guest';
+      guest.textContent = t('waitingRoom.guest');
+      item.append(name, ' ', guest, ' ', since, ' ', actions);
+    } else {
+      item.append(name, ' ', since, ' ', actions);
+    }
     return item;
   }));
   empty.hidden = waiting.length > 0;

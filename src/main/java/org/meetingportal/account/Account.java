@@ -16,6 +16,15 @@ public record Account(String username, String displayName, String email, Role ro
                 user.isFromProvider());
     }
 
+    /** A guest of one meeting, known by the TRTC userId the portal made for them and the name they gave. */
+    public static Account guest(String userId, String displayName) {
+        return new Account(userId, displayName, null, Role.GUEST, true, false, 0, null, false);
+    }
+
+    public boolean isGuest() {
+        return role == Role.GUEST;
+    }
+
     public boolean isAdmin() {
         return role == Role.ADMIN;
     }

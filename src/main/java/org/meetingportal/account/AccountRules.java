@@ -15,8 +15,16 @@ public final class AccountRules {
     private AccountRules() {
     }
 
+    /** Begins every guest's userId and no account's username, so that a guest can never be taken for a colleague. */
+    public static final String GUEST_PREFIX = "guest_";
+
     public static boolean isUsername(String value) {
-        return value != null && USERNAME.matcher(value).matches();
+        return value != null && USERNAME.matcher(value).matches() && !isGuest(value);
+    }
+
+    /** Whether a TRTC userId is a guest's, which no username can be. */
+    public static boolean isGuest(String userId) {
+        return userId != null && userId.regionMatches(true, 0, GUEST_PREFIX, 0, GUEST_PREFIX.length());
     }
 
     /**

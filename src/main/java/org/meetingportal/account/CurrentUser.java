@@ -43,6 +43,11 @@ public class CurrentUser {
         return account().isPresent();
     }
 
+    /** A guest of one meeting, whose pages show that meeting and nothing of the company's. */
+    public boolean isGuest() {
+        return account().map(Account::isGuest).orElse(false);
+    }
+
     public boolean isAdmin() {
         return account().map(Account::isAdmin).orElse(false);
     }

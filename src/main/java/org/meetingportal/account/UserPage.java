@@ -92,7 +92,7 @@ public class UserPage extends AccountFormFields {
     }
 
     public Role[] getRoles() {
-        return Role.values();
+        return Role.accountRoles();
     }
 
     public UserView getUser() {

@@ -96,7 +96,7 @@ public class UsersPage extends AccountFormFields {
     }
 
     public Role[] getRoles() {
-        return Role.values();
+        return Role.accountRoles();
     }
 
     public Slice<UserView> getResults() {

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executor;
@@ -20,6 +21,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.meetingportal.account.AccountRules;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.StartupOrder;
 
@@ -101,6 +103,15 @@ public class CallHub {
      */
     public void connected(String username, String connection, CallFanout.Receiver page) {
         fanout.register(username, connection, page);
+        if (AccountRules.isGuest(username)) {
+            // A guest's page hears its room's signals, and nothing of who in the company is online.
+            try {
+                page.send(CallMessages.hello(username, Map.of()));
+            } catch (RuntimeException gone) {
+                // reported gone by the page itself
+            }
+            return;
+        }
         Step step = board.connect(username, connection);
         try {
             page.send(CallMessages.hello(username, board.everyonePresent()));
@@ -116,6 +127,9 @@ public class CallHub {
             pagesClosed.fire(new PageClosed(username, connection));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "what a closed page of " + username + " announced could not be withdrawn", e);
+        }
+        if (AccountRules.isGuest(username)) {
+            return;
         }
         try {
             carry(board.disconnect(username, connection));
@@ -140,6 +154,11 @@ public class CallHub {
     /** One message from a page; anything unreadable gets an error answer, never an exception. */
     public void received(String username, String connection, JsonObject message) {
         String type = message.getString("type", "");
+        if (AccountRules.isGuest(username) && !type.equals("ping") && !type.startsWith(ROOM_MESSAGE)) {
+            // Guests call nobody and are called by nobody.
+            fanout.send(username, connection, CallMessages.error("bad-message"));
+            return;
+        }
         switch (type) {
             case "ping" -> fanout.send(username, connection, CallMessages.pong());
             case "invite" -> invite(username, connection, message.getString("to", ""), media(message));

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.meetingportal.account.Account;
+import org.meetingportal.account.AccountRules;
+import org.meetingportal.security.GuestDoor;
 import org.meetingportal.security.SessionCheck;
 import org.meetingportal.security.SignedInUser;
 
@@ -37,6 +39,9 @@ public class CallSockets {
 
     @Inject
     SessionCheck sessionCheck;
+
+    @Inject
+    GuestDoor guests;
 
     /** Per person, their open sockets by id, oldest first. */
     private final Map<String, LinkedHashMap<String, Open>> open = new HashMap<>();
@@ -81,11 +86,12 @@ public class CallSockets {
             return;
         }
         Map<String, Account> accounts = calls.accounts(all.stream().map(o -> o.signedIn().username())
-                .distinct().toList());
+                .filter(u -> !AccountRules.isGuest(u)).distinct().toList());
         for (Open socket : all) {
             SignedInUser user = socket.signedIn();
-            Optional<SignedInUser.Ending> ending = sessionCheck.ending(user,
-                    () -> Optional.ofNullable(accounts.get(user.username())));
+            Optional<SignedInUser.Ending> ending = sessionCheck.ending(user, user.isGuest()
+                    ? () -> guests.welcome(user.username(), user.guest())
+                    : () -> Optional.ofNullable(accounts.get(user.username())));
             if (ending.isPresent()) {
                 closed(socket.session(), user.username());
                 close(socket.session(), "session " + ending.get().name().toLowerCase());

@@ -7,15 +7,15 @@ import java.time.Instant;
  * their role, the attendee rights, and where the meeting stands.
  */
 public record Admission(long meetingId, long roomId, ParticipantRole role, AttendeeRights attendeeRights,
-        MeetingPhase state, Instant opensAt, Instant endsAt, Door door) {
+        MeetingPhase state, Instant opensAt, Instant endsAt, Door door, boolean guest) {
 
     /** Who may walk in: the meeting's waiting room, whether a host must come first, and whether one has. */
     public record Door(WaitingRoom waitingRoom, boolean hostFirst, boolean locked, boolean hostEntered) {
     }
 
-    /** Whether this person must wait for a host's yes; hosts never do. */
+    /** Whether this person must wait for a host's yes: hosts never do, guests always. */
     public boolean mustBeAdmitted() {
-        return role != ParticipantRole.HOST && (door.waitingRoom() == WaitingRoom.ALL_BUT_HOSTS || door.locked());
+        return guest || role != ParticipantRole.HOST && (door.waitingRoom() == WaitingRoom.ALL_BUT_HOSTS || door.locked());
     }
 
     /** Whether this person must wait until a host has entered; hosts never do. */

@@ -25,9 +25,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.meetingportal.account.Account;
+import org.meetingportal.account.AccountRules;
 import org.meetingportal.account.AccountService;
 import org.meetingportal.platform.Configuration;
 import org.meetingportal.platform.DomainException;
@@ -52,7 +54,8 @@ public class MeetingService {
     private static final Logger LOG = Logger.getLogger(MeetingService.class.getName());
     private static final int ROOM_ATTEMPTS = 5;
     private static final String ADMISSION = "SELECT m.room_id, m.status, m.access, m.attendee_rights, m.starts_at,"
-            + " m.ends_at, p.role, m.waiting_room, m.host_first, m.locked, m.host_entered_at FROM meeting m"
+            + " m.ends_at, p.role, m.waiting_room, m.host_first, m.locked, m.host_entered_at,"
+            + " (SELECT COUNT(*) FROM guest g WHERE g.meeting_id = m.id AND g.user_id = ?) FROM meeting m"
             + " LEFT JOIN meeting_participant p ON p.meeting_id = m.id AND p.username = ? WHERE m.id = ?";
 
     /** Which part of the timeline a list shows. */
@@ -140,8 +143,9 @@ public class MeetingService {
 
     /**
      * The part {@code person} may take in a meeting: hosts and attendees as named, any employee as an
-     * attendee of a meeting open to all employees. Anyone else, and a cancelled meeting, get not-found: an
-     * admin who is not invited may see a meeting but not join it.
+     * attendee of a meeting open to all employees, a guest as an attendee of the meeting their link let them
+     * into. Anyone else, and a cancelled meeting, get not-found: an admin who is not invited may see a meeting
+     * but not join it.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Admission admission(long id, Account person) {
@@ -149,17 +153,20 @@ public class MeetingService {
         if (row == null) {
             throw DomainException.notFound();
         }
-        Optional<ParticipantRole> role = row.access().partOf(Optional.ofNullable(row.role()));
+        Optional<ParticipantRole> role = person.isGuest()
+                ? Optional.of(ParticipantRole.ATTENDEE).filter(attendee -> row.guestHere())
+                : row.access().partOf(Optional.ofNullable(row.role()));
         if (row.status() == MeetingStatus.CANCELLED || role.isEmpty() || !person.enabled()) {
             throw DomainException.notFound();
         }
         JoinWindow window = JoinWindow.of(row.startsAt(), row.endsAt(), configuration.joinEarly());
         return new Admission(id, row.roomId(), role.get(), row.attendeeRights(),
-                window.stateAt(row.status(), clock.instant()), window.opensAt(), row.endsAt(), row.door());
+                window.stateAt(row.status(), clock.instant()), window.opensAt(), row.endsAt(), row.door(),
+                person.isGuest());
     }
 
     private record AdmissionRow(long roomId, MeetingStatus status, Access access, AttendeeRights attendeeRights,
-            Instant startsAt, Instant endsAt, ParticipantRole role, Admission.Door door) {
+            Instant startsAt, Instant endsAt, ParticipantRole role, Admission.Door door, boolean guestHere) {
     }
 
     /**
@@ -171,7 +178,8 @@ public class MeetingService {
         try (Connection connection = database.getConnection();
                 PreparedStatement select = connection.prepareStatement(ADMISSION)) {
             select.setString(1, username);
-            select.setLong(2, id);
+            select.setString(2, username);
+            select.setLong(3, id);
             try (ResultSet rows = select.executeQuery()) {
                 if (!rows.next()) {
                     return null;
@@ -183,7 +191,8 @@ public class MeetingService {
                         rows.getObject(6, OffsetDateTime.class).toInstant(),
                         role == null ? null : ParticipantRole.valueOf(role),
                         new Admission.Door(WaitingRoom.valueOf(rows.getString(8)), rows.getBoolean(9),
-                                rows.getBoolean(10), rows.getObject(11, OffsetDateTime.class) != null));
+                                rows.getBoolean(10), rows.getObject(11, OffsetDateTime.class) != null),
+                        rows.getLong(12) > 0);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the meeting could not be read", e);
@@ -250,10 +259,27 @@ public class MeetingService {
 
     private Meeting visible(long id, Account viewer) {
         Meeting meeting = em.find(Meeting.class, id);
-        if (meeting == null || !meeting.isVisibleTo(viewer.username(), viewer.isAdmin())) {
+        if (meeting == null || !(viewer.isGuest() ? isGuestOf(meeting, viewer) : meeting.isVisibleTo(viewer.username(), viewer.isAdmin()))) {
             throw DomainException.notFound();
         }
         return meeting;
+    }
+
+    /** A guest sees the one meeting their link let them into. */
+    private boolean isGuestOf(Meeting meeting, Account guest) {
+        Guest found = em.find(Guest.class, guest.username());
+        return found != null && found.getMeetingId() == meeting.getId();
+    }
+
+    /** The guests among {@code userIds}, by userId. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Guest> guests(Collection<String> userIds) {
+        List<String> theirs = userIds.stream().filter(AccountRules::isGuest).distinct().toList();
+        if (theirs.isEmpty()) {
+            return Map.of();
+        }
+        return em.createNamedQuery(Guest.FIND_ALL, Guest.class).setParameter("userIds", theirs).getResultStream()
+                .collect(Collectors.toMap(Guest::getUserId, g -> g));
     }
 
     private void checkParticipants(MeetingPlan plan) {

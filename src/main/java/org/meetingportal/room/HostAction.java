@@ -48,7 +48,8 @@ public class HostAction {
         END,
         LOWER_HAND,
         CLOSE_CHAT,
-        OPEN_CHAT;
+        OPEN_CHAT,
+        GUEST_LINK;
 
         /** Stopping what someone sends; "held" when they may not start it again. */
         static Kind stopping(Medium medium, boolean mayResume) {

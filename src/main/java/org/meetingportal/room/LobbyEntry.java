@@ -40,12 +40,16 @@ import java.util.Set;
         + " where e.meetingId = :meeting and e.coHost = false and e.audioWithheld <> :held")
 @NamedQuery(name = LobbyEntry.FIND_CO_HOSTS, query = "select e.username from LobbyEntry e where e.meetingId = :meeting"
         + " and e.coHost = true and e.decision = org.meetingportal.room.LobbyDecision.ADMITTED")
+@NamedQuery(name = LobbyEntry.FIND_TURNED_AWAY, query = "select e.username from LobbyEntry e where e.meetingId = :meeting"
+        + " and e.username in :usernames and e.decision in (org.meetingportal.room.LobbyDecision.DENIED,"
+        + " org.meetingportal.room.LobbyDecision.REMOVED)")
 @NamedQuery(name = LobbyEntry.FIND_USERNAMES, query = "select e.username from LobbyEntry e where e.meetingId = :meeting")
 public class LobbyEntry {
 
     public static final String FIND = "LobbyEntry.find";
     public static final String FIND_DECIDED = "LobbyEntry.findDecided";
     public static final String FIND_USERNAMES = "LobbyEntry.findUsernames";
+    public static final String FIND_TURNED_AWAY = "LobbyEntry.findTurnedAway";
     public static final String FIND_WAITING = "LobbyEntry.findWaiting";
     public static final String DECIDE = "LobbyEntry.decide";
     public static final String REMOVE = "LobbyEntry.remove";

@@ -10,12 +10,14 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.meetingportal.account.Account;
+import org.meetingportal.account.AccountRules;
 import org.meetingportal.account.AccountService;
 import org.meetingportal.account.AdminOnly;
 import org.meetingportal.account.Role;
@@ -50,6 +52,9 @@ public class RoomService {
 
     @Inject
     RoomSignals signals;
+
+    @Inject
+    PeopleNames peopleNames;
 
     @Inject
     AdminOnly admins;
@@ -158,10 +163,9 @@ public class RoomService {
         asHost(meetingId, host);
         List<LobbyEntry> waiting = em.createNamedQuery(LobbyEntry.FIND_WAITING, LobbyEntry.class)
                 .setParameter("meeting", meetingId).getResultList();
-        Map<String, Account> people = accounts.accounts(waiting.stream().map(LobbyEntry::getUsername).toList());
-        return waiting.stream().map(e -> new Waiting(e.getUsername(),
-                Optional.ofNullable(people.get(e.getUsername())).map(Account::displayName).orElse(e.getUsername()),
-                e.getSince())).toList();
+        Map<String, String> names = peopleNames.of(waiting.stream().map(LobbyEntry::getUsername).toList());
+        return waiting.stream().map(e -> new Waiting(e.getUsername(), names.get(e.getUsername()), e.getSince(),
+                AccountRules.isGuest(e.getUsername()))).toList();
     }
 
     /**
@@ -359,6 +363,25 @@ public class RoomService {
                 .setParameter("person", person == null ? "" : person.strip()).setMaxResults(max).getResultList();
     }
 
+    /** Refuses anyone but a host or co-host of the meeting. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Admission requireHost(long meetingId, Account person) {
+        return asHost(meetingId, person);
+    }
+
+    /** For the audit: a host made the meeting a new guest link. */
+    public void recordGuestLink(long meetingId, Account host) {
+        em.persist(new HostAction(meetingId, host.username(), null, HostAction.Kind.GUEST_LINK, clock.instant()));
+    }
+
+    /** Whether a host denied or removed any of these people: a guest who was turned away stays away. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean anyTurnedAway(long meetingId, Collection<String> userIds) {
+        return !userIds.isEmpty() && em.createNamedQuery(LobbyEntry.FIND_TURNED_AWAY, String.class)
+                .setParameter("meeting", meetingId).setParameter("usernames", userIds).setMaxResults(1)
+                .getResultList().size() > 0;
+    }
+
     /** Only a host of the meeting runs it: others who see it are refused, others get "not found". */
     private Admission asHost(long meetingId, Account person) {
         Admission admission = meetings.admission(meetingId, person);
@@ -457,6 +480,10 @@ public class RoomService {
         em.find(Meeting.class, meetingId, LockModeType.PESSIMISTIC_WRITE);
         if (isNamedHost(meetingId, username)) {
             throw new DomainException(DomainException.Kind.CONFLICT, "room.hostsExempt");
+        }
+        if (coHost && AccountRules.isGuest(username)) {
+            // Running the room takes someone the company knows.
+            throw new DomainException(DomainException.Kind.CONFLICT, "room.guestNoCoHost");
         }
         LobbyEntry entry = find(meetingId, username).filter(e -> e.getDecision() == LobbyDecision.ADMITTED)
                 .orElseThrow(DomainException::notFound);

@@ -7,5 +7,5 @@ import java.time.Instant;
  * them: their role, what their pages send (any of their pages), and since when their hand is up, if it is.
  */
 public record RosterEntry(String userId, String displayName, String role, boolean micOn, boolean cameraOn,
-        boolean sharingScreen, Instant handRaisedAt, Instant since) {
+        boolean sharingScreen, Instant handRaisedAt, Instant since, boolean guest) {
 }

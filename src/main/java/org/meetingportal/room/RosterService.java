@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.meetingportal.account.Account;
+import org.meetingportal.account.AccountRules;
 import org.meetingportal.account.AccountService;
 import org.meetingportal.account.Role;
 import org.meetingportal.call.PageClosed;
@@ -56,7 +57,7 @@ public class RosterService {
     MeetingService meetings;
 
     @Inject
-    AccountService accounts;
+    PeopleNames peopleNames;
 
     @Inject
     RoomService room;
@@ -97,7 +98,7 @@ public class RosterService {
     }
 
     private void announce(String username, String connection, long meetingId, PageState state) {
-        Optional<Account> person = accounts.account(username);
+        Optional<Account> person = peopleNames.person(username);
         if (person.isEmpty() || !isIn(meetingId, person.get())) {
             return;
         }
@@ -153,14 +154,14 @@ public class RosterService {
         List<RoomPresence> pages = em.createNamedQuery(RoomPresence.FIND_PRESENT, RoomPresence.class)
                 .setParameter("meeting", meetingId).setParameter("since", clock.instant().minus(HEARD_WITHIN))
                 .getResultList();
-        Map<String, Account> accountsOf = accounts.accounts(pages.stream().map(RoomPresence::getUsername).toList());
+        Map<String, String> names = peopleNames.of(pages.stream().map(RoomPresence::getUsername).distinct().toList());
         for (RoomPresence page : pages) {
-            String name = Optional.ofNullable(accountsOf.get(page.getUsername())).map(Account::displayName)
-                    .orElse(page.getUsername());
+            String name = names.get(page.getUsername());
             RosterEntry entry = new RosterEntry(page.getUsername(), name,
                     hosts.contains(page.getUsername()) ? "HOST" : coHosts.contains(page.getUsername()) ? "COHOST"
                             : "ATTENDEE", page.isMicOn(), page.isCameraOn(),
-                    page.isSharingScreen(), page.getHandRaisedAt().orElse(null), page.getEnteredAt());
+                    page.isSharingScreen(), page.getHandRaisedAt().orElse(null), page.getEnteredAt(),
+                    AccountRules.isGuest(page.getUsername()));
             people.merge(page.getUsername(), entry, RosterService::together);
         }
         return people.values().stream().sorted(Comparator.comparing((RosterEntry e) -> e.role().equals("ATTENDEE"))
@@ -173,6 +174,7 @@ public class RosterService {
         Instant hand = a.handRaisedAt() == null ? b.handRaisedAt()
                 : b.handRaisedAt() == null || a.handRaisedAt().isBefore(b.handRaisedAt()) ? a.handRaisedAt() : b.handRaisedAt();
         return new RosterEntry(a.userId(), a.displayName(), a.role(), a.micOn() || b.micOn(), a.cameraOn() || b.cameraOn(),
-                a.sharingScreen() || b.sharingScreen(), hand, a.since().isBefore(b.since()) ? a.since() : b.since());
+                a.sharingScreen() || b.sharingScreen(), hand, a.since().isBefore(b.since()) ? a.since() : b.since(),
+                a.guest());
     }
 }

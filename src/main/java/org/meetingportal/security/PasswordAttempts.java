@@ -54,7 +54,7 @@ public class PasswordAttempts {
     /** How long to wait, in the words of message {@code key}: seconds for a short delay, minutes otherwise. */
     public record Wait(String key, long amount) {
 
-        static Wait of(String key, long seconds) {
+        public static Wait of(String key, long seconds) {
             return seconds < 120 ? new Wait(key + "Seconds", seconds) : new Wait(key, (seconds + 59) / 60);
         }
     }

@@ -73,6 +73,9 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     ProviderSessions providerSessions;
 
+    @Inject
+    GuestDoor guests;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -116,6 +119,10 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         // Only a page request is sent to the login page. A programmatic authenticate() without a credential
         // (Payara's JAX-RS role filter makes one for every annotated resource) just learns nobody is there.
         if (context.isProtected() && !context.isAuthenticationRequest()) {
+            if (GuestScope.ROOM_PAGE.equals(request.getServletPath())) {
+                // A guest whose pass has ended has no sign-in page to go to, only the page that says so.
+                return context.redirect(request.getContextPath() + "/guest.xhtml?left=true");
+            }
             return context.redirect(loginPage(request));
         }
         return context.doNothing();
@@ -160,12 +167,32 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             return Optional.empty();
         }
         SignedInUser user = signedIn.get();
+        if (user.isGuest()) {
+            return guestAccount(request, user);
+        }
         Optional<Account> account = sessionCheck.account(user, () -> accounts.account(user.username()))
                 .filter(a -> providerSessions.stillVouchedFor(request, user));
         if (account.isEmpty()) {
             Sessions.end(request);
         }
         return account;
+    }
+
+    /**
+     * A guest counts only within {@link GuestScope}, and only while their pass lets them in: once it does not,
+     * their session ends.
+     */
+    private Optional<Account> guestAccount(HttpServletRequest request, SignedInUser user) {
+        if (!GuestScope.covers(request, user.guest().meetingId())) {
+            return Optional.empty();
+        }
+        Optional<Account> guest = user.expiredAt(clock.instant(), Duration.ofHours(configuration.sessionMaxHours()))
+                ? Optional.empty() : guests.welcome(user.username(), user.guest());
+        if (guest.isEmpty()) {
+            SecurityLog.event("guest_session_ended", "user", user.username(), "meeting", user.guest().meetingId());
+            Sessions.end(request);
+        }
+        return guest;
     }
 
     private static String loginPage(HttpServletRequest request) {

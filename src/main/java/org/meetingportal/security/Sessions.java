@@ -43,6 +43,23 @@ public final class Sessions {
     /** The same for a sign-in through the company's provider, whose tokens the session keeps. */
     static SignedInUser start(HttpServletRequest request, Account account, Instant now, int idleMinutes,
             ProviderIdentity.ProviderTokens provider) {
+        SignedInUser user = new SignedInUser(account.username(), account.sessionGeneration(), now, newToken(), provider);
+        freshSession(request, idleMinutes).setAttribute(SignedInUser.ATTRIBUTE, user);
+        return user;
+    }
+
+    /**
+     * A guest's session for one meeting, under a fresh id: whatever the browser held before (an earlier guest
+     * pass) is replaced.
+     */
+    public static SignedInUser startGuest(HttpServletRequest request, String userId, GuestPass pass, Instant now,
+            int idleMinutes) {
+        SignedInUser guest = new SignedInUser(userId, 0, now, newToken(), null, pass);
+        freshSession(request, idleMinutes).setAttribute(SignedInUser.ATTRIBUTE, guest);
+        return guest;
+    }
+
+    private static HttpSession freshSession(HttpServletRequest request, int idleMinutes) {
         HttpSession session = request.getSession(false);
         if (session == null) {
             session = request.getSession(true);
@@ -50,9 +67,7 @@ public final class Sessions {
             request.changeSessionId();
         }
         session.setMaxInactiveInterval(idleMinutes * 60);
-        SignedInUser user = new SignedInUser(account.username(), account.sessionGeneration(), now, newToken(), provider);
-        session.setAttribute(SignedInUser.ATTRIBUTE, user);
-        return user;
+        return session;
     }
 
     /**

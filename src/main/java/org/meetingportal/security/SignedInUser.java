@@ -11,17 +11,27 @@ import org.meetingportal.provider.ProviderIdentity;
 /**
  * What a signed-in session holds, and all it holds: who, which session generation of theirs it belongs to,
  * since when, the token that state-changing API calls must echo, and for a sign-in through the company's
- * provider, the provider's tokens. Small and immutable, so that it can be
- * replicated across a cluster.
+ * provider, the provider's tokens; for a guest, the meeting their link let them into ({@code username} is then
+ * the guest's TRTC userId). Small and immutable, so that it can be replicated across a cluster.
  */
 public record SignedInUser(String username, int sessionGeneration, Instant signedInAt, String csrfToken,
-        ProviderIdentity.ProviderTokens provider) implements Serializable {
+        ProviderIdentity.ProviderTokens provider, GuestPass guest) implements Serializable {
 
     static final String ATTRIBUTE = SignedInUser.class.getName();
 
     /** A sign-in with a portal password. */
     public SignedInUser(String username, int sessionGeneration, Instant signedInAt, String csrfToken) {
-        this(username, sessionGeneration, signedInAt, csrfToken, null);
+        this(username, sessionGeneration, signedInAt, csrfToken, null, null);
+    }
+
+    /** A sign-in through the company's provider, whose tokens it keeps. */
+    public SignedInUser(String username, int sessionGeneration, Instant signedInAt, String csrfToken,
+            ProviderIdentity.ProviderTokens provider) {
+        this(username, sessionGeneration, signedInAt, csrfToken, provider, null);
+    }
+
+    public boolean isGuest() {
+        return guest != null;
     }
 
     /** The provider's tokens of a sign-in through the company's provider; empty for a portal password. */
@@ -30,7 +40,7 @@ public record SignedInUser(String username, int sessionGeneration, Instant signe
     }
 
     SignedInUser withProvider(ProviderIdentity.ProviderTokens tokens) {
-        return new SignedInUser(username, sessionGeneration, signedInAt, csrfToken, tokens);
+        return new SignedInUser(username, sessionGeneration, signedInAt, csrfToken, tokens, guest);
     }
 
     /** Why a session no longer signs its person in. */
@@ -61,11 +71,11 @@ public record SignedInUser(String username, int sessionGeneration, Instant signe
     }
 
     /** Whether the session has outlived its absolute limit, however active it was. */
-    boolean expiredAt(Instant now, Duration maxAge) {
+    public boolean expiredAt(Instant now, Duration maxAge) {
         return !now.isBefore(signedInAt.plus(maxAge));
     }
 
     SignedInUser withGeneration(int generation) {
-        return new SignedInUser(username, generation, signedInAt, csrfToken, provider);
+        return new SignedInUser(username, generation, signedInAt, csrfToken, provider, guest);
     }
 }

@@ -35,6 +35,18 @@ class AccountRulesTest {
     }
 
     @Test
+    void noUsernameBeginsAsAGuestsUserIdDoes() {
+        assertFalse(AccountRules.isUsername("guest_abc"), "a colleague could otherwise pass for a guest, or the reverse");
+        assertFalse(AccountRules.isUsername("Guest_abc"), "TRTC's userIds are told apart without case here too");
+        assertTrue(AccountRules.isGuest("guest_abc"));
+        assertTrue(AccountRules.isUsername("guests"), "only the prefix with its underscore is kept back");
+        assertFalse(AccountRules.isGuest("guests"));
+        assertFalse(AccountRules.isGuest(null));
+        assertTrue(AccountRules.usernameFromProvider("guest.ann").isEmpty(),
+                "the provider's guest.ann would become a guest's userId: refused, as any unusable name is");
+    }
+
+    @Test
     void namesEveryBadField() {
         FieldProblems problems = new FieldProblems();
         AccountRules.checkUsername("no spaces please", problems);

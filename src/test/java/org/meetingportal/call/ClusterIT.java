@@ -519,6 +519,56 @@ class ClusterIT {
         record(latencies.lines("chat: a message sent %s hearing it: %d messages, median %.1f ms, p99 %.1f ms%n"));
     }
 
+    @Test
+    void aGuestOnOneNodeIsLetInFromTheOtherTalksAndIsRemovedEverywhere() {
+        Instant start = Instant.now().minus(Duration.ofMinutes(1));
+        HttpAnswer created = admin().post("api/meetings", Json.createObjectBuilder().add("title", "Guest " + ann)
+                .add("startsAt", start.toString()).add("endsAt", start.plus(Duration.ofMinutes(30)).toString())
+                .add("timeZone", "UTC").add("hosts", Json.createArrayBuilder().add(ann))
+                .add("attendees", Json.createArrayBuilder()).add("waitingRoom", "NONE").build());
+        assertEquals(201, created.status(), created::toString);
+        String meeting = "api/meetings/" + created.json().getJsonNumber("id").longValue();
+        PortalClient hostOn1 = direct(annClient, 1);
+        assertEquals(200, hostOn1.post(meeting + "/credentials", null).status());
+        HttpAnswer link = hostOn1.post(meeting + "/guest-link", null);
+        assertEquals(201, link.status(), link::toString);
+        String url = link.json().getString("url");
+
+        PortalClient guest = new PortalClient(cluster.balancer());
+        HttpAnswer entered = guest.post("api/guest-sessions", Json.createObjectBuilder()
+                .add("token", url.substring(url.indexOf('#') + 1)).add("passcode", link.json().getString("passcode"))
+                .add("displayName", "Guest Across").build());
+        assertEquals(201, entered.status(), entered::toString);
+        guest.setCsrfToken(entered.json().getString("csrfToken"));
+        String guestId = entered.json().getString("userId");
+        PortalClient guestOn2 = direct(guest, 2);
+        CallSocketClient hostPage = page(annClient, 1);
+        CallSocketClient guestPage = page(guest, 2);
+
+        assertEquals(409, guestOn2.post(meeting + "/credentials", null).status(), "a guest waits");
+        assertEquals("waiting", hostPage.next("room", SIGNAL).getString("event"));
+        long admitted = System.nanoTime();
+        assertEquals(200, hostOn1.post(meeting + "/lobby/" + guestId + "/admit", null).status());
+        assertEquals("admitted", guestPage.next("room", SIGNAL).getString("event"));
+        figure("guest: a host's admit on node 1 to the guest's page on node 2 hearing it", admitted);
+        HttpAnswer credential = guestOn2.post(meeting + "/credentials", null);
+        assertEquals(200, credential.status(), credential::toString);
+        assertEquals(guestId, credential.json().getString("userId"));
+
+        long sent = System.nanoTime();
+        HttpAnswer said = guestOn2.post(meeting + "/chat", Json.createObjectBuilder().add("text", "hello").build());
+        assertEquals(201, said.status(), said::toString);
+        JsonObject heard = hostPage.nextRoomEvent("chat", SIGNAL).getJsonObject("detail");
+        figure("guest: a guest's message on node 2 to the host's page on node 1 hearing it", sent);
+        assertEquals(guestId, heard.getString("userId"));
+        assertEquals("Guest Across", heard.getString("displayName"));
+
+        assertEquals(200, hostOn1.post(meeting + "/participants/" + guestId + "/remove", null).status());
+        assertEquals("removed", guestPage.next("room", SIGNAL).getString("event"));
+        assertEquals(401, direct(guest, 1).get(meeting + "/chat").status(), "the guest's session ends on node 1");
+        assertEquals(401, direct(guest, 2).get(meeting + "/chat").status(), "and on node 2");
+    }
+
     private static List<String> texts(HttpAnswer chat) {
         assertEquals(200, chat.status(), chat::toString);
         return chat.json().getJsonArray("messages").stream().map(m -> m.asJsonObject().getString("text")).toList();

@@ -11,7 +11,7 @@ class AdmissionTest {
             boolean hostEntered) {
         Instant now = Instant.parse("2026-12-06T09:00:00Z");
         return new Admission(1, 2, role, AttendeeRights.FULL, MeetingPhase.OPEN, now, now.plusSeconds(3600),
-                new Admission.Door(waitingRoom, hostFirst, locked, hostEntered));
+                new Admission.Door(waitingRoom, hostFirst, locked, hostEntered), false);
     }
 
     @Test

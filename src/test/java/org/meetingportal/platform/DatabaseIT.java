@@ -49,7 +49,7 @@ class DatabaseIT extends PortalIT {
                 assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = '" + username + "'"),
                         "the user just created is in PostgreSQL");
                 assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = 'admin'"));
-                assertEquals(13, count(sql, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
+                assertEquals(14, count(sql, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
             }
         } else {
             // The server holds the H2 file open (and locked); that it is there and written is what can be seen.
@@ -103,7 +103,7 @@ class DatabaseIT extends PortalIT {
         }
 
         Flyway current = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load();
-        assertEquals(10, current.migrate().migrationsExecuted, "V4 to V13 on top of V3");
+        assertEquals(11, current.migrate().migrationsExecuted, "V4 to V14 on top of V3");
         try (Connection db = DriverManager.getConnection(url, user, password); Statement sql = db.createStatement()) {
             long before = count(sql, "SELECT max(id) FROM credential_grant");
             sql.execute(grant("(SELECT id FROM meeting WHERE room_id = 77)"));
@@ -168,6 +168,19 @@ class DatabaseIT extends PortalIT {
             sql.execute("INSERT INTO chat_message (meeting_id, sender, sender_name, sent_at, body) VALUES ((SELECT id"
                     + " FROM meeting WHERE room_id = 77), 'local', 'Local', CURRENT_TIMESTAMP, '"
                     + "\uD83D\uDE00".repeat(2000) + "')");
+            // A guest comes through a link of their meeting (V14); a link's token is unique.
+            sql.execute("INSERT INTO guest_link (meeting_id, token_hash, passcode_hash, created_by, created_at,"
+                    + " expires_at) VALUES ((SELECT id FROM meeting WHERE room_id = 77), 'aa', 'h', 'local',"
+                    + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            assertThrows(SQLException.class, () -> sql.execute("INSERT INTO guest_link (meeting_id, token_hash,"
+                    + " passcode_hash, created_by, created_at, expires_at) VALUES ((SELECT id FROM meeting WHERE"
+                    + " room_id = 77), 'aa', 'h', 'local', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"));
+            sql.execute("INSERT INTO guest (user_id, meeting_id, link_id, display_name, address, came_at) VALUES"
+                    + " ('guest_abc', (SELECT id FROM meeting WHERE room_id = 77), (SELECT id FROM guest_link WHERE"
+                    + " token_hash = 'aa'), 'Visitor', '192.0.2.1', CURRENT_TIMESTAMP)");
+            assertThrows(SQLException.class, () -> sql.execute("INSERT INTO guest (user_id, meeting_id, link_id,"
+                    + " display_name, address, came_at) VALUES ('guest_def', (SELECT id FROM meeting WHERE room_id = 77),"
+                    + " -1, 'Visitor', '192.0.2.1', CURRENT_TIMESTAMP)"));
             // The audit now takes a call instead of a meeting, but never neither.
             assertThrows(SQLException.class, () -> sql.execute("INSERT INTO credential_grant (username, role,"
                     + " privileges, issued_at, expires_at, user_sig_expires_at, client_address)"
