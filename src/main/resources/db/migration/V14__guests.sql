@@ -26,4 +26,4 @@ CREATE TABLE guest (
     came_at      TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX ix_guest_meeting ON guest (meeting_id);
-CREATE INDEX ix_guest_link_address ON guest (link_id, address);
+CREATE INDEX ix_guest_by_link ON guest (link_id);

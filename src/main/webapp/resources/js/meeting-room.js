@@ -193,7 +193,8 @@ function personControls(entry) {
       add(t('roster.stopScreen'), t('roster.stopScreenName', name), 'stop-screen',
         () => act(`${person}/stop-screen`, { mayRestart: mayResume() }));
     }
-    if (isHost) {
+    // Running the room takes someone the company knows: no guest is offered it.
+    if (isHost && !entry.guest) {
       add(t('roster.makeCoHost'), t('roster.makeCoHostName', name), 'make-cohost', () => act(`${person}/make-cohost`));
     }
   } else if (isHost) {

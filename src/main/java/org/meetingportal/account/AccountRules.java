@@ -3,6 +3,7 @@ package org.meetingportal.account;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.meetingportal.platform.FieldProblems;
+import org.meetingportal.platform.PlainText;
 
 /** The rules for what an account's fields may hold, shared by the API and the admin pages. */
 public final class AccountRules {
@@ -58,7 +59,7 @@ public final class AccountRules {
             problems.add("displayName", "user.displayName.required");
         } else if (trimmed.codePointCount(0, trimmed.length()) > User.DISPLAY_NAME_MAX) {
             problems.add("displayName", "user.displayName.tooLong", User.DISPLAY_NAME_MAX);
-        } else if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
+        } else if (!PlainText.isOneLine(trimmed)) {
             problems.add("displayName", "user.displayName.invalid");
         }
     }

@@ -40,6 +40,13 @@ public class TimeFormat {
         return dateTime().format(start) + " – " + endFormat.format(end) + " (" + zone.getId() + ")";
     }
 
+    /** Times of day only, for a list of one day's meetings: "9:00 AM – 10:00 AM". */
+    public String hours(Instant start, Instant end) {
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(formatLocale())
+                .withZone(zone());
+        return time.format(start) + " – " + time.format(end);
+    }
+
     /** An instant as ISO-8601 UTC, for scripts that count down to it. */
     public String iso(Instant instant) {
         return instant == null ? "" : instant.toString();

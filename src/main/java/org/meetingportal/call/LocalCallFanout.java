@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.meetingportal.account.AccountRules;
 import org.meetingportal.platform.AfterCommit;
 
 /** The connections of this node, in memory: all of the fan-out for one node, the local half of a cluster's. */
@@ -56,9 +57,13 @@ public class LocalCallFanout implements CallFanout {
         AfterCommit.run(transactions, () -> send(username, null, text));
     }
 
-    /** To every connection on this node. */
+    /** To every connection of the company's people on this node: who is online is nothing for a guest to hear. */
     void everyone(String text) {
-        pages.forEach((username, open) -> open.values().forEach(page -> quietly(username, page, p -> p.send(text))));
+        pages.forEach((username, open) -> {
+            if (!AccountRules.isGuest(username)) {
+                open.values().forEach(page -> quietly(username, page, p -> p.send(text)));
+            }
+        });
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.meetingportal.chat;
 import java.util.List;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FieldProblem;
+import org.meetingportal.platform.PlainText;
 
 /**
  * What a message may hold: up to {@link #MAX_CHARACTERS} characters of text on one or more lines, nothing blank,
@@ -28,16 +29,10 @@ final class ChatText {
         if (lines.codePointCount(0, lines.length()) > MAX_CHARACTERS) {
             throw refused("chat.text.tooLong");
         }
-        if (lines.codePoints().anyMatch(ChatText::forbidden)) {
+        if (!PlainText.isLines(lines)) {
             throw refused("chat.text.control");
         }
         return lines;
-    }
-
-    private static boolean forbidden(int c) {
-        boolean control = Character.isISOControl(c) && c != '\n' && c != '\t';
-        boolean reordering = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-        return control || reordering || Character.getType(c) == Character.SURROGATE;
     }
 
     private static DomainException refused(String messageKey) {

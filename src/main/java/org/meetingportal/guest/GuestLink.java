@@ -59,9 +59,9 @@ public class GuestLink {
         this.expiresAt = Objects.requireNonNull(expiresAt);
     }
 
-    /** Whether the link still lets guests in: not revoked, not past its end. */
-    boolean isValidAt(Instant now) {
-        return revokedAt == null && now.isBefore(expiresAt);
+    /** Whether a newer link of its meeting took its place. */
+    boolean isRevoked() {
+        return revokedAt != null;
     }
 
     Long getId() {
@@ -76,7 +76,4 @@ public class GuestLink {
         return passcodeHash;
     }
 
-    Instant getExpiresAt() {
-        return expiresAt;
-    }
 }

@@ -30,9 +30,11 @@ import org.meetingportal.meeting.Admission;
 import org.meetingportal.meeting.Guest;
 import org.meetingportal.meeting.Meeting;
 import org.meetingportal.meeting.MeetingPhase;
+import org.meetingportal.meeting.MeetingStatus;
 import org.meetingportal.platform.Configuration;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FieldProblems;
+import org.meetingportal.platform.IpAddresses;
 import org.meetingportal.platform.RetryLaterException;
 import org.meetingportal.platform.SecurityLog;
 import org.meetingportal.platform.StartupOrder;
@@ -43,7 +45,8 @@ import org.meetingportal.security.PasswordAttempts;
 /**
  * Guest links and the guests who come through them. A wrong link, a wrong passcode, a revoked link and one past
  * its end get one answer, and each attempt is counted as a sign-in is: per link and address, per link, and per
- * address.
+ * address (an IPv6 address by its network). Someone a host turned away does not come back through the same link
+ * from the same address.
  */
 @ApplicationScoped
 @Transactional
@@ -134,8 +137,10 @@ public class GuestService {
         problems.throwIfAny();
         String tokenHash = sha256(token == null ? "" : token);
         String link = "link:" + tokenHash.substring(0, 16);
-        List<ThrottleKey> keys = List.of(ThrottleKey.pair(link, address), ThrottleKey.account(link),
-                ThrottleKey.address(address));
+        // As for sign-ins, an IPv6 client counts by its network: it cannot escape by taking a new address.
+        String network = IpAddresses.limitedNetwork(address);
+        List<ThrottleKey> keys = List.of(ThrottleKey.pair(link, network), ThrottleKey.account(link),
+                ThrottleKey.address(network));
         Optional<Duration> pause = throttle.pause(keys);
         if (pause.isPresent()) {
             SecurityLog.event("guest_enter_paused", "link", link, "address", address);
@@ -149,16 +154,23 @@ public class GuestService {
         String code = passcode == null ? "" : passcode.strip();
         // The passcode is checked even for a link that does not exist, so that both take as long.
         boolean right = hasher.verify(code, found == null ? unknownLinkHash() : found.getPasscodeHash())
-                && found != null && found.isValidAt(now);
+                && found != null && !found.isRevoked();
         Meeting meeting = right ? em.find(Meeting.class, found.getMeetingId()) : null;
-        if (!right || meeting == null || meeting.getEndedAt().isPresent()
-                || meeting.getStatus() != org.meetingportal.meeting.MeetingStatus.SCHEDULED) {
-            throttle.recordFailure(keys);
+        // A link works until its meeting is over, however the meeting was moved since the link was made.
+        if (!right || meeting == null || meeting.getStatus() != MeetingStatus.SCHEDULED
+                || !now.isBefore(meeting.getEndsAt())) {
+            try {
+                throttle.recordFailure(keys);
+            } catch (RuntimeException firstCounterRace) {
+                // Two first failures for the same counter raced to insert its row; the row exists now.
+                throttle.recordFailure(keys);
+            }
             SecurityLog.event("guest_enter_fail", "link", link, "address", address);
             throw new DomainException(DomainException.Kind.FORBIDDEN, "guest.refused");
         }
-        List<String> before = em.createNamedQuery(Guest.FIND_FROM, String.class).setParameter("link", found.getId())
-                .setParameter("address", address).getResultList();
+        List<String> before = em.createNamedQuery(Guest.FIND_BY_LINK, Guest.class).setParameter("link", found.getId())
+                .getResultStream().filter(g -> IpAddresses.limitedNetwork(g.getAddress()).equals(network))
+                .map(Guest::getUserId).toList();
         if (room.anyTurnedAway(meeting.getId(), before)) {
             SecurityLog.event("guest_enter_turned_away", "link", link, "address", address, "meeting", meeting.getId());
             throw new DomainException(DomainException.Kind.FORBIDDEN, "guest.turnedAway");

@@ -18,8 +18,9 @@ import org.meetingportal.security.GuestDoor;
 import org.meetingportal.security.GuestPass;
 
 /**
- * Whether a guest's pass still lets them in: their link is live, their meeting has neither ended nor been
- * cancelled, and no host turned them away. Only reads, and never throws for a "no", so that it can be asked from
+ * Whether a guest's pass still lets them in: their meeting has neither ended nor been cancelled, and no host
+ * turned them away. The link counts only at the door: a host's new invitation stops it letting anyone new in,
+ * and takes nobody out who is already there. Only reads, and never throws for a "no", so that it can be asked from
  * anywhere, inside a transaction or not.
  */
 @ApplicationScoped
@@ -45,10 +46,8 @@ public class GuestWelcome implements GuestDoor {
         }
         Instant now = clock.instant();
         Guest guest = em.find(Guest.class, userId);
-        GuestLink link = em.find(GuestLink.class, pass.linkId());
         Meeting meeting = em.find(Meeting.class, pass.meetingId());
         boolean welcome = guest != null && guest.getMeetingId() == pass.meetingId() && guest.getLinkId() == pass.linkId()
-                && link != null && link.isValidAt(now)
                 && meeting != null && meeting.getStatus() == MeetingStatus.SCHEDULED && now.isBefore(meeting.getEndsAt())
                 && !room.anyTurnedAway(pass.meetingId(), List.of(userId));
         return welcome ? Optional.of(Account.guest(userId, guest.getDisplayName())) : Optional.empty();

@@ -16,11 +16,11 @@ import java.util.Objects;
 @Entity
 @Table(name = "guest")
 @NamedQuery(name = Guest.FIND_ALL, query = "select g from Guest g where g.userId in :userIds")
-@NamedQuery(name = Guest.FIND_FROM, query = "select g.userId from Guest g where g.linkId = :link and g.address = :address")
+@NamedQuery(name = Guest.FIND_BY_LINK, query = "select g from Guest g where g.linkId = :link")
 public class Guest {
 
     public static final String FIND_ALL = "Guest.findAll";
-    public static final String FIND_FROM = "Guest.findFrom";
+    public static final String FIND_BY_LINK = "Guest.findByLink";
 
     @Id
     @Column(name = "user_id", length = 32)

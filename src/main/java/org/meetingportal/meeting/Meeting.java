@@ -31,13 +31,16 @@ import java.util.Set;
 // "Visible" means: everyone (for admins' API view), or open to all employees, or naming the viewer.
 // A meeting a host ended for everyone is over, whatever its planned end.
 @NamedQuery(name = Meeting.FIND_VISIBLE_ENDING_AFTER, query = "select m from Meeting m where m.endsAt > :now and "
-        + Meeting.NOT_ENDED + " and " + Meeting.VISIBLE + " order by m.startsAt, m.id")
+        + Meeting.NOT_ENDED + " and " + Meeting.VISIBLE + " and " + Meeting.TITLED + " order by m.startsAt, m.id")
 @NamedQuery(name = Meeting.COUNT_VISIBLE_ENDING_AFTER, query = "select count(m) from Meeting m where m.endsAt > :now and "
-        + Meeting.NOT_ENDED + " and " + Meeting.VISIBLE)
+        + Meeting.NOT_ENDED + " and " + Meeting.VISIBLE + " and " + Meeting.TITLED)
 @NamedQuery(name = Meeting.FIND_VISIBLE_ENDED_BY, query = "select m from Meeting m where (m.endsAt <= :now or "
-        + Meeting.ENDED_EARLY + ") and " + Meeting.VISIBLE + " order by m.startsAt desc, m.id desc")
+        + Meeting.ENDED_EARLY + ") and " + Meeting.VISIBLE + " and " + Meeting.TITLED
+        + " order by m.startsAt desc, m.id desc")
 @NamedQuery(name = Meeting.COUNT_VISIBLE_ENDED_BY, query = "select count(m) from Meeting m where (m.endsAt <= :now or "
-        + Meeting.ENDED_EARLY + ") and " + Meeting.VISIBLE)
+        + Meeting.ENDED_EARLY + ") and " + Meeting.VISIBLE + " and " + Meeting.TITLED)
+@NamedQuery(name = Meeting.FIND_VISIBLE_BETWEEN, query = "select m from Meeting m where m.startsAt < :to and m.endsAt > :from"
+        + " and " + Meeting.VISIBLE + " order by m.startsAt, m.id")
 @NamedQuery(name = Meeting.FIND_PARTICIPANTS, query = "select m.id, p.username, p.role from Meeting m"
         + " join m.participants p where m.id in :ids")
 @NamedQuery(name = Meeting.SEARCH, query = "select m from Meeting m where " + Meeting.FILTER
@@ -57,6 +60,7 @@ public class Meeting {
     public static final String FIND_VISIBLE_ENDED_BY = "Meeting.findVisibleEndedBy";
     public static final String COUNT_VISIBLE_ENDED_BY = "Meeting.countVisibleEndedBy";
     public static final String FIND_PARTICIPANTS = "Meeting.findParticipants";
+    public static final String FIND_VISIBLE_BETWEEN = "Meeting.findVisibleBetween";
     public static final String SEARCH = "Meeting.search";
     public static final String COUNT_SEARCH = "Meeting.countSearch";
     public static final String MARK_HOST_ENTERED = "Meeting.markHostEntered";
@@ -69,6 +73,8 @@ public class Meeting {
     /** {@link Access#visibleTo} as a query condition: {@code :everyone} for admins, {@code :viewer} the person. */
     static final String VISIBLE = "(:everyone = true or m.access = org.meetingportal.meeting.Access.ALL_EMPLOYEES"
             + " or m.id in (select v.id from Meeting v join v.participants vp where vp.username = :viewer))";
+    /** A title holding the searched text ({@code :title}, a LIKE pattern; {@code %} for any title). */
+    static final String TITLED = "lower(m.title) like :title escape '\\'";
     /**
      * The admins' list: optional status and time bounds, or ({@code :endedEarly}) a meeting a host ended before
      * its time, and a text that matches the title or a participant.

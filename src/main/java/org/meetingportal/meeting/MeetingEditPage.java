@@ -18,11 +18,12 @@ import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
 import org.meetingportal.platform.ZoneChoices;
 import org.meetingportal.account.CurrentUser;
-import org.meetingportal.account.AdminOnly;
+import org.meetingportal.account.Account;
 import org.meetingportal.platform.Redirects;
 
 /**
- * {@code /admin/meeting.xhtml}: schedules a meeting (no {@code id}) or edits one ({@code id=}). Times are
+ * {@code /meeting-edit.xhtml}: schedules a meeting (no {@code id}) or edits one ({@code id=}), for whoever may
+ * (the service decides again on saving: a page is no gate). Times are
  * entered as local date and time in the meeting's own zone, which is how people think of them; hosts and
  * attendees as usernames, which the page's picker fills in from a search by name.
  */
@@ -41,9 +42,6 @@ public class MeetingEditPage implements Serializable {
 
     @Inject
     CurrentUser currentUser;
-
-    @Inject
-    AdminOnly admins;
 
     private String id;
     /** The meeting being edited; null while scheduling a new one. */
@@ -65,10 +63,12 @@ public class MeetingEditPage implements Serializable {
     private Long version;
 
     public void load() throws IOException {
-        if (!admins.page()) {
-            return;
-        }
+        Account me = currentUser.account().orElseThrow();
         if (id == null || id.isBlank()) {
+            if (!meetings.maySchedule(me)) {
+                FacesMessages.forbidden();
+                return;
+            }
             ZoneId zone = currentUser.zone();
             LocalDateTime nextHour = LocalDateTime.now(zone).truncatedTo(ChronoUnit.HOURS).plusHours(1);
             startsAt = LOCAL.format(nextHour);
@@ -78,10 +78,14 @@ public class MeetingEditPage implements Serializable {
             return;
         }
         try {
-            meeting = meetings.find(Long.parseLong(id.strip()), currentUser.account().orElseThrow());
+            meeting = meetings.find(Long.parseLong(id.strip()), me);
             meetingId = meeting.id();
         } catch (DomainException | NumberFormatException e) {
             FacesMessages.notFound();
+            return;
+        }
+        if (!meetings.mayEdit(meetingId, me)) {
+            FacesMessages.forbidden();
             return;
         }
         title = meeting.title();
@@ -100,9 +104,6 @@ public class MeetingEditPage implements Serializable {
     }
 
     public void save() throws IOException {
-        if (!admins.page()) {
-            return;
-        }
         MeetingInput input = new MeetingInput(title, description, withOffset(startsAt), withOffset(endsAt), timeZone,
                 usernames(hosts), usernames(attendees), access == null ? null : access.name(),
                 attendeeRights == null ? null : attendeeRights.name(), muteOnEntry,
@@ -113,9 +114,6 @@ public class MeetingEditPage implements Serializable {
     }
 
     public void cancel() throws IOException {
-        if (!admins.page()) {
-            return;
-        }
         act(() -> meetings.cancel(meetingId, currentUser.account().orElseThrow()), "admin.meeting.cancelled");
     }
 

@@ -51,6 +51,11 @@ public class MeetingPage {
                 && meeting.state() != MeetingPhase.ENDED && meeting.state() != MeetingPhase.CANCELLED;
     }
 
+    /** Its hosts edit and cancel it, admins any meeting. */
+    public boolean isMayEdit() {
+        return meetings.mayEdit(meeting.id(), currentUser.account().orElseThrow());
+    }
+
     /** Hosts run the meeting: its waiting room and, in the room, its people. */
     public boolean isHost() {
         return meeting.yourRole() == ParticipantRole.HOST;

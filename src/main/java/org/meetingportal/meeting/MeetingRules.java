@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.meetingportal.account.AccountRules;
 import org.meetingportal.platform.FieldProblems;
+import org.meetingportal.platform.PlainText;
 
 /**
  * The rules of a meeting that need no database: a title, an end after the start, at most a day long, not
@@ -27,6 +28,15 @@ public final class MeetingRules {
     }
 
     /** The plan the input describes, or every problem with it at once. */
+    /** What to look for in titles: nothing for a blank search; a 400 naming {@code q} beyond a title's length. */
+    public static String searchText(String q) {
+        String text = q == null ? "" : q.strip();
+        if (text.codePointCount(0, text.length()) > Meeting.TITLE_MAX) {
+            new FieldProblems().add("q", "meeting.search.tooLong", Meeting.TITLE_MAX).throwIfAny();
+        }
+        return text.isEmpty() ? null : text;
+    }
+
     public static MeetingPlan plan(MeetingInput input, String creator, Instant now) {
         FieldProblems problems = new FieldProblems();
         if (input == null) {
@@ -37,7 +47,7 @@ public final class MeetingRules {
             problems.add("title", "meeting.title.required");
         } else if (title.codePointCount(0, title.length()) > Meeting.TITLE_MAX) {
             problems.add("title", "meeting.title.tooLong", Meeting.TITLE_MAX);
-        } else if (title.codePoints().anyMatch(Character::isISOControl)) {
+        } else if (!PlainText.isOneLine(title)) {
             problems.add("title", "meeting.title.invalid");
         }
         String description = input.description() == null ? "" : input.description().strip();

@@ -1,7 +1,10 @@
 package org.meetingportal.meeting;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,18 +28,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.meetingportal.account.Account;
 import org.meetingportal.account.AccountRules;
 import org.meetingportal.account.AccountService;
+import org.meetingportal.account.AdminOnly;
+import org.meetingportal.account.Role;
 import org.meetingportal.platform.Configuration;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FieldProblems;
-import org.meetingportal.platform.Slice;
 import org.meetingportal.platform.SearchText;
-import org.meetingportal.account.AdminOnly;
+import org.meetingportal.platform.SecurityLog;
+import org.meetingportal.platform.Slice;
+import org.meetingportal.platform.StartupOrder;
 
 /**
  * Scheduling, editing, cancelling and finding meetings. Who may see a meeting is decided here for every
@@ -88,9 +94,38 @@ public class MeetingService {
     @Inject
     AdminOnly admins;
 
+    private volatile Scheduling scheduling;
+
+    /** Reads the setting at start, so that a mistyped one stops the deployment with its name. */
+    void check(@Observes @Priority(StartupOrder.SCHEMA) @Initialized(ApplicationScoped.class) Object started) {
+        LOG.info(() -> "Scheduling: " + scheduling().label() + " (" + Scheduling.SETTING + ")");
+    }
+
+    private Scheduling scheduling() {
+        if (scheduling == null) {
+            scheduling = Scheduling.of(configuration);
+        }
+        return scheduling;
+    }
+
+    /** Whether this person may plan meetings: admins always, employees unless the company keeps it to admins. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean maySchedule(Account person) {
+        return person.isAdmin() || person.role() == Role.EMPLOYEE && scheduling() == Scheduling.EVERYONE;
+    }
+
+    /**
+     * A new meeting. Admins plan for anyone; an employee who plans one is among its hosts, whoever else they
+     * name.
+     */
     public MeetingView schedule(MeetingInput input, Account actor) {
-        admins.require();
+        if (!maySchedule(actor)) {
+            throw refused(actor, "meeting.schedule.adminsOnly");
+        }
         MeetingPlan plan = MeetingRules.plan(input, actor.username(), clock.instant());
+        if (!actor.isAdmin()) {
+            plan = plan.withHost(actor.username());
+        }
         checkParticipants(plan);
         Meeting meeting = new Meeting(reserveRoom(), actor.username(), clock.instant());
         meeting.plan(plan);
@@ -100,9 +135,10 @@ public class MeetingService {
         return view(meeting, actor);
     }
 
+    /** Admins edit any meeting, hosts their own; a host who edits stays a host. */
     public MeetingView update(long id, MeetingInput input, Account actor) {
-        admins.require();
         Meeting meeting = visible(id, actor);
+        requireEditor(meeting, actor);
         if (input == null || input.version() == null) {
             new FieldProblems().add("version", "meeting.version.required").throwIfAny();
         }
@@ -114,15 +150,19 @@ public class MeetingService {
             throw new DomainException(DomainException.Kind.CONFLICT, "meeting.edit." + state.name().toLowerCase(Locale.ROOT));
         }
         MeetingPlan plan = MeetingRules.plan(input, meeting.getCreatedBy(), clock.instant());
+        if (!actor.isAdmin()) {
+            plan = plan.withHost(actor.username());
+        }
         checkParticipants(plan);
         meeting.plan(plan);
         em.flush();
         return view(meeting, actor);
     }
 
+    /** Admins cancel any meeting, hosts their own. */
     public MeetingView cancel(long id, Account actor) {
-        admins.require();
         Meeting meeting = visible(id, actor);
+        requireEditor(meeting, actor);
         meeting.cancel();
         em.flush();
         LOG.info(() -> "Meeting " + id + " cancelled by " + actor.username());
@@ -147,7 +187,7 @@ public class MeetingService {
      * into. Anyone else, and a cancelled meeting, get not-found: an admin who is not invited may see a meeting
      * but not join it.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = DomainException.class)
     public Admission admission(long id, Account person) {
         AdmissionRow row = admissionRow(id, person.username());
         if (row == null) {
@@ -208,22 +248,36 @@ public class MeetingService {
     }
 
     /**
-     * The meetings a viewer may see in one part of the timeline: for the "My meetings" page
-     * ({@code everyone} false) or the API, where admins see every meeting ({@code everyone} true for them).
+     * The meetings a viewer may see in one part of the timeline, optionally only those whose title holds
+     * {@code title}: for the "My meetings" page ({@code everyone} false) or the API, where admins see every
+     * meeting ({@code everyone} true for them).
      */
-    public Slice<MeetingView> list(Account viewer, boolean everyone, Period period, int page, int size) {
+    public Slice<MeetingView> list(Account viewer, boolean everyone, Period period, String title, int page, int size) {
         int start = Slice.start(page, size);
         Instant now = clock.instant();
         boolean all = everyone && viewer.isAdmin();
+        String titled = title == null || title.isBlank() ? "%" : SearchText.containsPattern(title);
         String find = period == Period.CURRENT ? Meeting.FIND_VISIBLE_ENDING_AFTER : Meeting.FIND_VISIBLE_ENDED_BY;
         String count = period == Period.CURRENT ? Meeting.COUNT_VISIBLE_ENDING_AFTER : Meeting.COUNT_VISIBLE_ENDED_BY;
         List<Meeting> meetings = em.createNamedQuery(find, Meeting.class)
                 .setParameter("now", now).setParameter("everyone", all).setParameter("viewer", viewer.username())
-                .setFirstResult(start).setMaxResults(size).getResultList();
+                .setParameter("title", titled).setFirstResult(start).setMaxResults(size).getResultList();
         long total = em.createNamedQuery(count, Long.class)
                 .setParameter("now", now).setParameter("everyone", all).setParameter("viewer", viewer.username())
-                .getSingleResult();
+                .setParameter("title", titled).getSingleResult();
         return new Slice<>(views(meetings, viewer), page, size, total);
+    }
+
+    /**
+     * The meetings a viewer may see that take place, at least in part, in {@code [from, to)}: for the week
+     * view, at most {@code max}, earliest first.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MeetingView> between(Account viewer, Instant from, Instant to, int max) {
+        List<Meeting> meetings = em.createNamedQuery(Meeting.FIND_VISIBLE_BETWEEN, Meeting.class)
+                .setParameter("from", from).setParameter("to", to).setParameter("everyone", false)
+                .setParameter("viewer", viewer.username()).setMaxResults(max).getResultList();
+        return views(meetings, viewer);
     }
 
     /** The admins' list: every meeting, optionally in one state and matching a title or participant. */
@@ -263,6 +317,24 @@ public class MeetingService {
             throw DomainException.notFound();
         }
         return meeting;
+    }
+
+    /** Whether this person may edit and cancel the meeting: its hosts, and admins. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean mayEdit(long id, Account person) {
+        Meeting meeting = em.find(Meeting.class, id);
+        return meeting != null && (person.isAdmin() || meeting.roleOf(person.username()).orElse(null) == ParticipantRole.HOST);
+    }
+
+    private void requireEditor(Meeting meeting, Account actor) {
+        if (!actor.isAdmin() && meeting.roleOf(actor.username()).orElse(null) != ParticipantRole.HOST) {
+            throw refused(actor, "meeting.edit.hostsOnly");
+        }
+    }
+
+    private static DomainException refused(Account actor, String messageKey) {
+        SecurityLog.event("authz_fail", "user", actor.username(), "call", "meeting planning", "reason", messageKey);
+        return new DomainException(DomainException.Kind.FORBIDDEN, messageKey);
     }
 
     /** A guest sees the one meeting their link let them into. */

@@ -27,8 +27,9 @@ import org.meetingportal.platform.QueryParameters;
 import org.meetingportal.account.CurrentUser;
 
 /**
- * {@code /api/meetings}: everyone signed in reads the meetings they may see; admins schedule, edit and
- * cancel. A meeting the caller may not see answers 404, exactly like one that does not exist.
+ * {@code /api/meetings}: everyone signed in reads the meetings they may see; employees schedule (unless
+ * {@code PORTAL_SCHEDULING=admins}), hosts edit and cancel their own meetings, admins any. A meeting the caller
+ * may not see answers 404, exactly like one that does not exist.
  */
 @Path("meetings")
 @RequestScoped
@@ -44,10 +45,13 @@ public class MeetingsResource {
     @Inject
     PublicUrl publicUrl;
 
-    /** The caller's meetings (admins: all), {@code when=current} (default, soonest first) or {@code past}. */
+    /**
+     * The caller's meetings (admins: all), {@code when=current} (default, soonest first) or {@code past};
+     * {@code q}: only those whose title holds it.
+     */
     @GET
-    public Slice<MeetingView> list(@QueryParam("when") String when, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+    public Slice<MeetingView> list(@QueryParam("when") String when, @QueryParam("q") String q,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
         MeetingService.Period period;
         if (when == null || when.isBlank() || when.equalsIgnoreCase("current")) {
             period = MeetingService.Period.CURRENT;
@@ -57,11 +61,12 @@ public class MeetingsResource {
             new FieldProblems().add("when", "meeting.when.invalid").throwIfAny();
             return null;
         }
-        return meetings.list(caller(), true, period, QueryParameters.wholeNumber(page, "page", 0), QueryParameters.wholeNumber(size, "size", 20));
+        return meetings.list(caller(), true, period, MeetingRules.searchText(q), QueryParameters.wholeNumber(page, "page", 0),
+                QueryParameters.wholeNumber(size, "size", 20));
     }
 
     @POST
-    @RolesAllowed(Role.Names.ADMIN)
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.EMPLOYEE})
     @Consumes(MediaType.APPLICATION_JSON)
     public Response schedule(MeetingInput input) {
         MeetingView created = meetings.schedule(input, caller());
@@ -77,7 +82,7 @@ public class MeetingsResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Role.Names.ADMIN)
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.EMPLOYEE})
     @Consumes(MediaType.APPLICATION_JSON)
     public MeetingView update(@PathParam("id") String id, MeetingInput input) {
         return meetings.update(QueryParameters.id(id), input, caller());
@@ -86,7 +91,7 @@ public class MeetingsResource {
     /** Cancels: the meeting stays on record, its state becomes CANCELLED. */
     @DELETE
     @Path("{id}")
-    @RolesAllowed(Role.Names.ADMIN)
+    @RolesAllowed({Role.Names.ADMIN, Role.Names.EMPLOYEE})
     public MeetingView cancel(@PathParam("id") String id) {
         return meetings.cancel(QueryParameters.id(id), caller());
     }

@@ -24,23 +24,43 @@ public class MyMeetingsPage {
     CurrentUser currentUser;
 
     private int pastPage;
+    private String q;
     private Slice<MeetingView> current;
     private Slice<MeetingView> past;
 
+    /** "New meeting" is offered to whoever may plan one. */
+    public boolean isMaySchedule() {
+        return meetings.maySchedule(currentUser.account().orElseThrow());
+    }
+
     public Slice<MeetingView> getCurrent() {
         if (current == null) {
-            current = meetings.list(currentUser.account().orElseThrow(), false, MeetingService.Period.CURRENT, 0,
-                    CURRENT_SIZE);
+            current = meetings.list(currentUser.account().orElseThrow(), false, MeetingService.Period.CURRENT,
+                    searched(), 0, CURRENT_SIZE);
         }
         return current;
     }
 
     public Slice<MeetingView> getPast() {
         if (past == null) {
-            past = meetings.list(currentUser.account().orElseThrow(), false, MeetingService.Period.PAST,
+            past = meetings.list(currentUser.account().orElseThrow(), false, MeetingService.Period.PAST, searched(),
                     Math.max(0, pastPage), PAST_SIZE);
         }
         return past;
+    }
+
+    private String searched() {
+        String text = q == null ? "" : q.strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    /** The search in titles, {@code ?q=}. */
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
     }
 
     public int getPastPage() {

@@ -49,6 +49,24 @@ public final class DatabaseUnavailable {
         return false;
     }
 
+    /**
+     * True when {@code failure} may be no more than a pooled connection cut under the pool (a database restart,
+     * a failover, a connection killed): the database could not be reached, or the pool failed the connection it
+     * had just handed out. Asking once more, on a fresh connection, is then worth it for a read.
+     */
+    public static boolean mayBeACutConnection(Throwable failure) {
+        if (isCauseOf(failure)) {
+            return true;
+        }
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < DEEPEST_CAUSE; depth++, cause = cause.getCause()) {
+            if (cause instanceof ResourceException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The refusal to answer with: 503, try again in {@link #RETRY_AFTER_SECONDS}. */
     public static RetryLaterException refusal() {
         return new RetryLaterException(DomainException.Kind.UNAVAILABLE, RETRY_AFTER_SECONDS, MESSAGE_KEY);

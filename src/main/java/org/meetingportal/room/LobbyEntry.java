@@ -43,6 +43,8 @@ import java.util.Set;
 @NamedQuery(name = LobbyEntry.FIND_TURNED_AWAY, query = "select e.username from LobbyEntry e where e.meetingId = :meeting"
         + " and e.username in :usernames and e.decision in (org.meetingportal.room.LobbyDecision.DENIED,"
         + " org.meetingportal.room.LobbyDecision.REMOVED)")
+@NamedQuery(name = LobbyEntry.FIND_ADMITTED_USERNAMES, query = "select e.username from LobbyEntry e"
+        + " where e.meetingId = :meeting and e.decision = org.meetingportal.room.LobbyDecision.ADMITTED")
 @NamedQuery(name = LobbyEntry.FIND_USERNAMES, query = "select e.username from LobbyEntry e where e.meetingId = :meeting")
 public class LobbyEntry {
 
@@ -50,6 +52,7 @@ public class LobbyEntry {
     public static final String FIND_DECIDED = "LobbyEntry.findDecided";
     public static final String FIND_USERNAMES = "LobbyEntry.findUsernames";
     public static final String FIND_TURNED_AWAY = "LobbyEntry.findTurnedAway";
+    public static final String FIND_ADMITTED_USERNAMES = "LobbyEntry.findAdmittedUsernames";
     public static final String FIND_WAITING = "LobbyEntry.findWaiting";
     public static final String DECIDE = "LobbyEntry.decide";
     public static final String REMOVE = "LobbyEntry.remove";

@@ -243,7 +243,7 @@ public class RoomService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         meeting.endForAll(now);
         em.persist(new HostAction(meetingId, host.username(), null, HostAction.Kind.END, now));
-        signals.toEveryone(meetingId, RoomSignals.ENDED);
+        signals.toEveryoneAtTheDoor(meetingId, RoomSignals.ENDED);
         em.createNamedQuery(RoomPresence.DELETE_PERSON).setParameter("meeting", meetingId).setParameter("username", "")
                 .executeUpdate();
         cloud.request(meetingId, CloudCall.Action.DISMISS_ROOM, admission.roomId(), null);
@@ -307,7 +307,7 @@ public class RoomService {
     public boolean lock(long meetingId, boolean locked, Account host) {
         Admission admission = asHost(meetingId, host);
         if (admission.state() != MeetingPhase.OPEN) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "room.notRunning");
+            throw new DomainException(DomainException.Kind.CONFLICT, "room.closed");
         }
         Meeting meeting = em.find(Meeting.class, meetingId, LockModeType.PESSIMISTIC_WRITE);
         if (meeting.isLocked() != locked) {
@@ -416,7 +416,7 @@ public class RoomService {
      */
     private LobbyEntry attendeeInTheRoom(Admission admission, String username) {
         if (admission.state() != MeetingPhase.OPEN) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "room.notRunning");
+            throw new DomainException(DomainException.Kind.CONFLICT, "room.closed");
         }
         em.find(Meeting.class, admission.meetingId(), LockModeType.PESSIMISTIC_WRITE);
         if (isNamedHost(admission.meetingId(), username)) {
@@ -456,7 +456,7 @@ public class RoomService {
     public void muteAll(long meetingId, boolean mayUnmute, Account host) {
         Admission admission = asHost(meetingId, host);
         if (admission.state() != MeetingPhase.OPEN) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "room.notRunning");
+            throw new DomainException(DomainException.Kind.CONFLICT, "room.closed");
         }
         Meeting meeting = em.find(Meeting.class, meetingId, LockModeType.PESSIMISTIC_WRITE);
         boolean changed = meeting.isAttendeesMuted() == mayUnmute;
@@ -475,7 +475,7 @@ public class RoomService {
     public boolean coHost(long meetingId, String username, boolean coHost, Account host) {
         Admission admission = asNamedHost(meetingId, host);
         if (admission.state() != MeetingPhase.OPEN) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "room.notRunning");
+            throw new DomainException(DomainException.Kind.CONFLICT, "room.closed");
         }
         em.find(Meeting.class, meetingId, LockModeType.PESSIMISTIC_WRITE);
         if (isNamedHost(meetingId, username)) {

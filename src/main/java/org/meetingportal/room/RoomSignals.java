@@ -67,14 +67,23 @@ public class RoomSignals {
     }
 
     /**
-     * To everyone the meeting names, everyone who ever came to its door, and everyone in its room now, with what
-     * the event carries under {@code "detail"}.
+     * To everyone the meeting names, everyone a host let in, and everyone in its room now, with what the event
+     * carries under {@code "detail"}. Not to those still waiting at the door, nor to those turned away: what is
+     * said in a room is for the people in it.
      */
     public void toEveryone(long meetingId, String event, JsonObject detail) {
-        String message = message(meetingId, event, detail);
+        publish(meetingId, message(meetingId, event, detail), LobbyEntry.FIND_ADMITTED_USERNAMES);
+    }
+
+    /** To everyone {@link #toEveryone} reaches and everyone who ever came to the door: that the meeting ended. */
+    void toEveryoneAtTheDoor(long meetingId, String event) {
+        publish(meetingId, message(meetingId, event), LobbyEntry.FIND_USERNAMES);
+    }
+
+    private void publish(long meetingId, String message, String lobbyQuery) {
         Set<String> people = new HashSet<>(em.createNamedQuery(Meeting.FIND_PEOPLE, String.class)
                 .setParameter("id", meetingId).getResultList());
-        people.addAll(em.createNamedQuery(LobbyEntry.FIND_USERNAMES, String.class).setParameter("meeting", meetingId)
+        people.addAll(em.createNamedQuery(lobbyQuery, String.class).setParameter("meeting", meetingId)
                 .getResultList());
         people.addAll(em.createNamedQuery(RoomPresence.FIND_PEOPLE, String.class).setParameter("meeting", meetingId)
                 .getResultList());

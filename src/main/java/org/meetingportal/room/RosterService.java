@@ -144,6 +144,9 @@ public class RosterService {
     public List<RosterEntry> roster(long meetingId, Account viewer) {
         if (viewer.role() == Role.ADMIN) {
             meetings.find(meetingId, viewer);
+        } else if (viewer.isGuest()) {
+            // Someone from outside learns who is in only once a host let them in.
+            room.requireReader(meetingId, viewer);
         } else {
             room.notTurnedAway(meetings.admission(meetingId, viewer), viewer.username());
         }

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * Where a guest's session counts: their meeting's room page, its call socket, the session itself, and the API of
- * their meeting's room. Everywhere else a guest is an anonymous visitor, so that no page or call the portal adds
- * later opens to guests unless it is named here. Judged on the request's own URI, undecoded, as sent.
+ * their meeting's room (names come with the roster, once a host let them in). Everywhere else a guest is an
+ * anonymous visitor, so that no page or call the portal adds later opens to guests unless it is named here.
+ * Judged on the request's own URI, undecoded, as sent.
  */
 public final class GuestScope {
 
@@ -15,7 +16,7 @@ public final class GuestScope {
     public static final String ROOM_PAGE = "/guest-room.xhtml";
 
     private static final Pattern MEETING_API =
-            Pattern.compile("/api/meetings/([1-9]\\d{0,17})/(credentials|chat|chat/transcript|roster|reactions|participants)");
+            Pattern.compile("/api/meetings/([1-9]\\d{0,17})/(credentials|chat|chat/transcript|roster|reactions)");
 
     private GuestScope() {
     }

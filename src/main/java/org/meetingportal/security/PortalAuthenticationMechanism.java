@@ -97,7 +97,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         Optional<Account> account;
         try {
-            account = sessionAccount(request);
+            account = sessionAccountOnAFreshConnection(request);
         } catch (RuntimeException e) {
             if (!DatabaseUnavailable.isCauseOf(e)) {
                 throw e;
@@ -158,6 +158,23 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
         SecurityLog.event("authn_login_success", "user", username, "address", address);
         SignInOutcome.record(request, new SignInOutcome(SignInOutcome.Result.SIGNED_IN, null));
         return context.notifyContainerAboutLogin(result.getCallerPrincipal(), result.getCallerGroups());
+    }
+
+    /**
+     * The first read of nearly every request: when the pool has just failed the connection it handed out (the
+     * database restarted, or its connections were killed), it is asked once more on a fresh one, so that a cut
+     * nobody can see coming is not answered with an error.
+     */
+    private Optional<Account> sessionAccountOnAFreshConnection(HttpServletRequest request) {
+        try {
+            return sessionAccount(request);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.mayBeACutConnection(e)) {
+                throw e;
+            }
+            LOG.fine(() -> "a session's account is read again after a failed connection: " + e);
+            return sessionAccount(request);
+        }
     }
 
     /** The account of a valid signed-in session, or empty after ending a session that is no longer valid. */

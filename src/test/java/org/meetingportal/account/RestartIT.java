@@ -208,12 +208,12 @@ class RestartIT {
         assertEquals(201, scheduled.status(), scheduled::toString);
         long id = scheduled.json().getJsonNumber("id").longValue();
         long meetings = admin.get("api/meetings?size=100").json().getInt("total");
-        admin.page("admin/meeting.xhtml?id=" + id);
+        admin.page("meeting-edit.xhtml?id=" + id);
         stop(server);
         server = start();
 
         assertEquals("admin", admin.get("api/me").json().getString("username"), "still signed in after the restart");
-        HttpAnswer saved = admin.submit("admin/meeting.xhtml", "form", "submit", Map.of("title", "After the restart",
+        HttpAnswer saved = admin.submit("meeting-edit.xhtml", "form", "submit", Map.of("title", "After the restart",
                 "description", "", "startsAt", day + "T10:00", "endsAt", day + "T11:00", "timeZone", "Asia/Shanghai",
                 "hosts", "admin", "attendees", "", "access", "INVITED", "attendeeRights", "FULL",
                 "version", String.valueOf(scheduled.json().getJsonNumber("version").longValue())));

@@ -275,7 +275,7 @@ class CredentialsApiIT extends PortalIT {
     void theSecretKeyAppearsInNoPageScriptAnswerOrLogLine() throws IOException {
         List<String> seen = new ArrayList<>(collectedAnswers);
         for (String page : List.of("login.xhtml", "index.xhtml", "account.xhtml", "admin/meetings.xhtml",
-                "admin/meeting.xhtml", "admin/audit.xhtml", "resources/js/portal.js", "resources/js/user-picker.js")) {
+                "meeting-edit.xhtml", "admin/audit.xhtml", "resources/js/portal.js", "resources/js/user-picker.js")) {
             seen.add(admin.page(page).body());
         }
         seen.add(admin.get("api/me").body());

@@ -132,6 +132,16 @@ class GuestApiIT extends PortalIT {
         assertTrue(entered.json().getString("room").endsWith("/guest-room.xhtml"), entered::toString);
 
         assertRefused(409, "credentials.waiting", guest.post("api/meetings/" + meeting + "/credentials", null));
+        assertEquals(200, host.post("api/meetings/" + meeting + "/credentials", null).status());
+        try (CallSocketClient waitingPage = CallSocketClient.open(base, guest)) {
+            waitingPage.next("hello", Duration.ofSeconds(10));
+            assertEquals(201, host.post("api/meetings/" + meeting + "/chat",
+                    Json.createObjectBuilder().add("text", "Before you came").build()).status());
+            assertRefused(403, "room.notIn", guest.get("api/meetings/" + meeting + "/roster"));
+            assertRefused(403, "room.notIn", guest.get("api/meetings/" + meeting + "/chat"));
+            assertFalse(waitingPage.receives("room", Duration.ofSeconds(2)),
+                    "a waiting guest hears nothing said in the room: " + waitingPage.skipped());
+        }
         JsonArray lobby = host.get("api/meetings/" + meeting + "/lobby").jsonArray();
         assertEquals(1, lobby.size(), "a guest waits even where the meeting's own people walk in: " + lobby);
         assertEquals(userId, lobby.getJsonObject(0).getString("userId"));
@@ -152,7 +162,9 @@ class GuestApiIT extends PortalIT {
 
         assertEquals(201, guest.post("api/meetings/" + meeting + "/chat",
                 Json.createObjectBuilder().add("text", "Hello from outside").build()).status());
-        JsonObject said = host.get("api/meetings/" + meeting + "/chat").json().getJsonArray("messages").getJsonObject(0);
+        JsonArray chat = guest.get("api/meetings/" + meeting + "/chat").json().getJsonArray("messages");
+        assertEquals("Before you came", chat.getJsonObject(0).getString("text"), "once in, a guest reads what was said");
+        JsonObject said = host.get("api/meetings/" + meeting + "/chat").json().getJsonArray("messages").getJsonObject(1);
         assertEquals(userId, said.getString("userId"));
         assertEquals("Vera Visitor 访客", said.getString("displayName"));
         assertEquals(204, guest.post("api/meetings/" + meeting + "/reactions",
@@ -175,6 +187,9 @@ class GuestApiIT extends PortalIT {
             assertFalse(entry.isNull("handRaisedAt"), "a guest's raised hand shows: " + entry);
         }
 
+        invitation(meeting);
+        assertEquals(200, guest.get("api/meetings/" + meeting + "/chat").status(),
+                "a new invitation lets nobody new in through the old link, and takes nobody out");
         String audit = admin.page("admin/audit.xhtml?meeting=" + meeting, "en").body();
         assertTrue(audit.contains("Vera Visitor 访客 (guest, from 127.0.0.1)"), "the audit names the guest: " + audit);
         assertTrue(audit.contains("made a new guest link"), audit);
@@ -221,11 +236,13 @@ class GuestApiIT extends PortalIT {
         assertEquals(200, guest.post("api/meetings/" + meeting + "/credentials", null).status());
 
         for (String path : List.of("api/me", "api/meetings", "api/meetings/" + meeting, "api/users",
+                "api/meetings/" + meeting + "/participants",
                 "api/meetings/" + meeting + "/lobby",
                 "api/meetings/" + other + "/chat", "api/meetings/" + other + "/roster")) {
             assertEquals(401, guest.get(path).status(), "as for an anonymous visitor: GET " + path);
         }
-        for (String path : List.of("api/meetings/" + other + "/credentials", "api/meetings/" + meeting + "/guest-link",
+        for (String path : List.of("api/meetings", "api/meetings/" + other + "/credentials",
+                "api/meetings/" + meeting + "/guest-link",
                 "api/meetings/" + meeting + "/end", "api/meetings/" + meeting + "/participants/" + hostName + "/remove",
                 "api/meetings/" + meeting + "/lobby/" + userId + "/admit")) {
             assertEquals(401, guest.post(path, null).status(), "as for an anonymous visitor: POST " + path);
@@ -289,7 +306,7 @@ class GuestApiIT extends PortalIT {
         long meeting = meeting("Door " + hostName);
         JsonObject invitation = invitation(meeting);
 
-        for (String bad : List.of("   ", "x".repeat(101), "Bell\u0007Ringer")) {
+        for (String bad : List.of("   ", "x".repeat(101), "Bell\u0007Ringer", "\u202Egnp.exe")) {
             HttpAnswer refused = new PortalClient(base).send("POST", "api/guest-sessions",
                     entry(token(invitation), invitation.getString("passcode"), bad));
             assertRefused(400, "error.invalid", refused);
@@ -334,9 +351,9 @@ class GuestApiIT extends PortalIT {
         JsonObject newer = invitation(meeting);
         PortalClient stays = guest(newer, "Until The End");
         userId(stays, meeting);
-        assertEquals(200, stays.get("api/meetings/" + meeting + "/roster").status());
+        assertRefused(409, "credentials.waiting", stays.post("api/meetings/" + meeting + "/credentials", null));
         assertEquals(200, host.post("api/meetings/" + meeting + "/end", null).status());
-        assertEquals(401, stays.get("api/meetings/" + meeting + "/roster").status(), "the meeting's end ends it");
+        assertEquals(401, stays.post("api/meetings/" + meeting + "/credentials", null).status(), "the meeting's end ends it");
         assertRefused(403, "guest.refused", enter(new PortalClient(base), newer, "After The End"));
     }
 }

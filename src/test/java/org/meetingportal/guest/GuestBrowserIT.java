@@ -171,6 +171,10 @@ class GuestBrowserIT extends PortalIT {
         By guestDetails = By.cssSelector("#people li[data-user='" + guestId + "'] .person-details");
         Browsers.waiting(hostBrowser, 20).until(ExpectedConditions.attributeToBe(guestRow, "data-guest", "true"));
         Browsers.waiting(hostBrowser, 10).until(ExpectedConditions.textToBePresentInElementLocated(guestDetails, "guest"));
+        assertTrue(hostBrowser.findElements(By.cssSelector("#people li[data-user='" + guestId + "'] .make-cohost")).isEmpty(),
+                "a guest is never offered as co-host");
+        assertFalse(hostBrowser.findElements(By.cssSelector("#people li[data-user='" + guestId + "'] .remove")).isEmpty(),
+                "but can be removed like anyone");
         Browsers.waiting(employeeBrowser, 20).until(ExpectedConditions.attributeToBe(guestRow, "data-guest", "true"));
         Browsers.waiting(employeeBrowser, 10).until(ExpectedConditions.textToBePresentInElementLocated(guestDetails, "访客"));
 

@@ -48,7 +48,7 @@ class MeetingBrowserIT extends PortalIT {
 
         adminBrowser = Browsers.chromium("en-US", "Asia/Shanghai");
         Browsers.signIn(adminBrowser, base, "admin", TestPortal.adminPassword());
-        adminBrowser.get(portal + "admin/meeting.xhtml");
+        adminBrowser.get(portal + "meeting-edit.xhtml");
         assertEquals("Asia/Shanghai", new Select(adminBrowser.findElement(By.id("form:timeZone")))
                 .getFirstSelectedOption().getText(), "the form starts in the admin's own zone");
         adminBrowser.findElement(By.id("form:title")).sendKeys("Design review " + name);

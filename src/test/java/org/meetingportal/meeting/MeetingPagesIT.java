@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -117,11 +119,11 @@ class MeetingPagesIT extends PortalIT {
         PortalClient admin = admin();
         String name = TestPortal.uniqueName("pform");
         admin.createUser(name, "EMPLOYEE", "form-user-phrase");
-        admin.page("admin/meeting.xhtml");
+        admin.page("meeting-edit.xhtml");
         Map<String, String> bad = Map.of("title", "", "description", "", "startsAt", TOMORROW + "T10:00",
                 "endsAt", TOMORROW + "T09:00", "timeZone", "Asia/Shanghai", "hosts", "admin",
                 "attendees", "nobody-" + name, "access", "INVITED", "attendeeRights", "FULL", "version", "");
-        HttpAnswer refused = admin.submit("admin/meeting.xhtml", "form", "submit", bad);
+        HttpAnswer refused = admin.submit("meeting-edit.xhtml", "form", "submit", bad);
         assertEquals(200, refused.status());
         assertTrue(refused.body().contains("Give the meeting a title."));
         assertTrue(refused.body().contains("The meeting must end after it starts."));
@@ -132,7 +134,7 @@ class MeetingPagesIT extends PortalIT {
         good.put("endsAt", TOMORROW + "T11:30");
         good.put("attendees", name);
         good.put("muteOnEntry", "on");
-        HttpAnswer created = admin.submit("admin/meeting.xhtml", "form", "submit", good);
+        HttpAnswer created = admin.submit("meeting-edit.xhtml", "form", "submit", good);
         assertEquals(302, created.status(), created::toString);
         HttpAnswer page = admin.follow(created);
         assertTrue(page.body().contains("“Form meeting " + name + "” is scheduled."));
@@ -151,13 +153,13 @@ class MeetingPagesIT extends PortalIT {
         String name = TestPortal.uniqueName("pstale");
         first.createUser(name, "EMPLOYEE", "stale-page-phrase");
         long id = schedule(first, "Stale " + name, "admin", name);
-        first.page("admin/meeting.xhtml?id=" + id);
-        second.page("admin/meeting.xhtml?id=" + id);
+        first.page("meeting-edit.xhtml?id=" + id);
+        second.page("meeting-edit.xhtml?id=" + id);
         Map<String, String> fields = Map.of("title", "Changed by first", "description", "", "startsAt",
                 TOMORROW + "T09:00", "endsAt", TOMORROW + "T10:00", "timeZone", "Asia/Shanghai", "hosts", "admin",
                 "attendees", name, "access", "INVITED", "attendeeRights", "FULL", "version", "0");
-        assertEquals(302, first.submit("admin/meeting.xhtml?id=" + id, "form", "submit", fields).status());
-        HttpAnswer stale = second.submit("admin/meeting.xhtml?id=" + id, "form", "submit",
+        assertEquals(302, first.submit("meeting-edit.xhtml?id=" + id, "form", "submit", fields).status());
+        HttpAnswer stale = second.submit("meeting-edit.xhtml?id=" + id, "form", "submit",
                 new java.util.HashMap<>(Map.of("title", "Changed by second", "description", "", "startsAt",
                         TOMORROW + "T09:00", "endsAt", TOMORROW + "T10:00", "timeZone", "Asia/Shanghai", "hosts", "admin",
                         "attendees", name, "access", "INVITED", "attendeeRights", "FULL", "version", "0")));
@@ -165,20 +167,76 @@ class MeetingPagesIT extends PortalIT {
         assertTrue(stale.body().contains("Someone else changed this in the meantime."));
         assertEquals("Changed by first", first.get("api/meetings/" + id).json().getString("title"));
 
-        first.page("admin/meeting.xhtml?id=" + id);
-        HttpAnswer cancelled = first.submit("admin/meeting.xhtml?id=" + id, "cancel", "submit", Map.of());
+        first.page("meeting-edit.xhtml?id=" + id);
+        HttpAnswer cancelled = first.submit("meeting-edit.xhtml?id=" + id, "cancel", "submit", Map.of());
         assertEquals(302, cancelled.status());
         assertEquals("CANCELLED", first.get("api/meetings/" + id).json().getString("state"));
         HttpAnswer list = first.page("admin/meetings.xhtml?state=CANCELLED&q=" + name);
         assertTrue(list.body().contains("Changed by first"), "found by attendee among the cancelled");
         assertFalse(first.page("admin/meetings.xhtml?state=UPCOMING&q=" + name).body().contains("Changed by first"));
-        assertTrue(first.page("admin/meeting.xhtml?id=" + id).body().contains("This meeting was cancelled"));
+        assertTrue(first.page("meeting-edit.xhtml?id=" + id).body().contains("This meeting was cancelled"));
     }
 
     @Test
-    void employeesCannotOpenTheAdminMeetingPages() {
-        PortalClient employee = admin().createSignedInUser(TestPortal.uniqueName("pemp"), "EMPLOYEE", "employee-mt-phrase");
+    void employeesPlanFromMyMeetingsButDoNotOpenTheAdminsListNorEditOthersMeetings() {
+        String name = TestPortal.uniqueName("pemp");
+        PortalClient employee = admin().createSignedInUser(name, "EMPLOYEE", "employee-mt-phrase");
         assertEquals(403, employee.page("admin/meetings.xhtml").status());
-        assertEquals(403, employee.page("admin/meeting.xhtml").status());
+        assertTrue(employee.page("index.xhtml").body().contains("id=\"new-meeting\""), "My meetings offers New meeting");
+        employee.setCookie("portal_tz", "UTC");
+        HttpAnswer form = employee.page("meeting-edit.xhtml");
+        assertEquals(200, form.status(), form::toString);
+        assertTrue(form.body().contains("<option value=\"UTC\" selected=\"selected\">"),
+                "a browser in UTC starts in UTC, not in the alphabet's first zone");
+        assertTrue(form.body().contains("← My meetings"), "and goes back to My meetings");
+        long othersMeeting = admin().post("api/meetings", Json.createObjectBuilder().add("title", "Not yours")
+                .add("startsAt", Instant.now().plus(Duration.ofDays(1)).toString())
+                .add("endsAt", Instant.now().plus(Duration.ofDays(1).plusHours(1)).toString()).add("timeZone", "UTC")
+                .add("attendees", Json.createArrayBuilder().add(name)).build()).json().getJsonNumber("id").longValue();
+        assertEquals(403, employee.page("meeting-edit.xhtml?id=" + othersMeeting).status(), "an attendee does not edit");
+        assertFalse(employee.page("meeting.xhtml?id=" + othersMeeting).body().contains("id=\"edit\""),
+                "nor is offered to");
+    }
+
+    @Test
+    void theWeekViewShowsEachMeetingOnItsDaysInTheViewersOwnZone() {
+        String name = TestPortal.uniqueName("pweek");
+        PortalClient employee = admin().createSignedInUser(name, "EMPLOYEE", "employee-week-phrase");
+        LocalDate wednesday = LocalDate.now(ZoneOffset.UTC).plusWeeks(2)
+                .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.WEDNESDAY));
+        // 23:30 to 00:30 in Shanghai: two days there, one afternoon in Berlin.
+        String title = "Late call " + name;
+        JsonObject created = admin().post("api/meetings", Json.createObjectBuilder().add("title", title)
+                .add("startsAt", wednesday + "T23:30:00+08:00").add("endsAt", wednesday.plusDays(1) + "T00:30:00+08:00")
+                .add("timeZone", "Asia/Shanghai").add("attendees", Json.createArrayBuilder().add(name)).build()).json();
+        String id = "data-meeting=\"" + created.getJsonNumber("id").longValue() + "\"";
+
+        employee.setCookie("portal_tz", "Asia/Shanghai");
+        String inShanghai = employee.page("week.xhtml?start=" + wednesday.plusDays(2), "en").body();
+        assertEquals(2, dayOf(inShanghai, wednesday).concat(dayOf(inShanghai, wednesday.plusDays(1))).split(id, -1).length - 1,
+                "on Wednesday and Thursday in Shanghai: " + inShanghai);
+        assertTrue(inShanghai.contains("data-date=\"" + wednesday.with(java.time.DayOfWeek.MONDAY) + "\""),
+                "any date shows its week, from Monday");
+
+        employee.setCookie("portal_tz", "Europe/Berlin");
+        String inBerlin = employee.page("week.xhtml?start=" + wednesday, "en").body();
+        assertTrue(dayOf(inBerlin, wednesday).contains(id), "on Wednesday afternoon in Berlin");
+        assertFalse(dayOf(inBerlin, wednesday.plusDays(1)).contains(id), "and not on Thursday there");
+        String berlinStart = wednesday.atTime(23, 30).atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .withZoneSameInstant(java.time.ZoneId.of("Europe/Berlin"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("h:mm"));
+        assertTrue(dayOf(inBerlin, wednesday).contains(berlinStart), "at its time there: " + dayOf(inBerlin, wednesday));
+
+        HttpAnswer bad = employee.page("week.xhtml?start=someday", "en");
+        assertEquals(200, bad.status(), bad::toString);
+        assertTrue(bad.body().contains("That is no date; this week is shown."), bad.body());
+    }
+
+    /** The markup of one day of the week view. */
+    private static String dayOf(String page, LocalDate date) {
+        int start = page.indexOf("data-date=\"" + date + "\"");
+        assertTrue(start >= 0, "no " + date + " in the week");
+        int end = page.indexOf("class=\"week-day", start);
+        return page.substring(start, end < 0 ? page.length() : end);
     }
 }

@@ -128,13 +128,73 @@ class MeetingsApiIT extends PortalIT {
     }
 
     @Test
-    void onlyAdminsScheduleEditAndCancel() {
-        long id = schedule(meeting("Admins only " + hostName, "INVITED")).getJsonNumber("id").longValue();
-        JsonObject body = meeting("Hijack", "INVITED").add("version", 0).build();
-        assertEquals(403, host.post("api/meetings", body).status());
-        assertEquals(403, host.put("api/meetings/" + id, body).status());
-        assertEquals(403, host.delete("api/meetings/" + id).status());
-        assertEquals(403, outsider.put("api/meetings/" + id, body).status());
+    void employeesScheduleHostsEditAndCancelTheirOwnAndAdminsAny() {
+        JsonObject body = Json.createObjectBuilder().add("title", "Planned by " + attendeeName)
+                .add("startsAt", at(Duration.ofDays(2))).add("endsAt", at(Duration.ofDays(2).plusHours(1)))
+                .add("timeZone", "Europe/Berlin").add("hosts", Json.createArrayBuilder())
+                .add("attendees", Json.createArrayBuilder().add(hostName)).build();
+        assertEquals(401, new PortalClient(base).post("api/meetings", body).status(), "anonymous");
+        HttpAnswer own = attendee.post("api/meetings", body);
+        assertEquals(201, own.status(), "any employee schedules: " + own);
+        long id = own.json().getJsonNumber("id").longValue();
+        assertEquals("HOST", own.json().getString("yourRole"), "and is its first host");
+        assertEquals(List.of(attendeeName), own.json().getJsonArray("hosts").stream()
+                .map(p -> p.asJsonObject().getString("userId")).toList());
+
+        HttpAnswer named = host.post("api/meetings", Json.createObjectBuilder(body).add("hosts",
+                Json.createArrayBuilder().add(outsiderName())).add("attendees", Json.createArrayBuilder().add(hostName))
+                .build());
+        assertEquals(201, named.status(), named::toString);
+        assertEquals(List.of(hostName, outsiderName()).stream().sorted().toList(), named.json().getJsonArray("hosts")
+                .stream().map(p -> p.asJsonObject().getString("userId")).sorted().toList(),
+                "whoever an employee names as hosts, they are one of them");
+        assertEquals(List.of(), named.json().getJsonArray("attendees").stream().toList(), "not also an attendee");
+
+        long version = own.json().getJsonNumber("version").longValue();
+        JsonObject edit = Json.createObjectBuilder(body).add("title", "Moved").add("version", version).build();
+        assertEquals(403, host.put("api/meetings/" + id, edit).status(), "an attendee does not edit");
+        assertEquals(403, host.delete("api/meetings/" + id).status(), "nor cancel");
+        assertEquals(404, outsider.put("api/meetings/" + id, edit).status(), "another employee does not even see it");
+        assertEquals(404, outsider.delete("api/meetings/" + id).status());
+        HttpAnswer edited = attendee.put("api/meetings/" + id, Json.createObjectBuilder(edit)
+                .add("hosts", Json.createArrayBuilder().add(hostName)).add("attendees", Json.createArrayBuilder()).build());
+        assertEquals(200, edited.status(), "its host edits: " + edited);
+        assertEquals("Moved", edited.json().getString("title"));
+        assertEquals(List.of(attendeeName, hostName).stream().sorted().toList(), edited.json().getJsonArray("hosts")
+                .stream().map(p -> p.asJsonObject().getString("userId")).sorted().toList(),
+                "a host who edits stays a host: nobody edits themselves out");
+        assertEquals(409, attendee.put("api/meetings/" + id, edit).status(), "with the same optimistic locking");
+        JsonObject byAdmin = Json.createObjectBuilder(edit).add("title", "Admin's")
+                .add("version", edited.json().getJsonNumber("version").longValue()).build();
+        assertEquals(200, admin.put("api/meetings/" + id, byAdmin).status(), "admins edit any meeting");
+        assertEquals(200, host.delete("api/meetings/" + id).status(), "a host the edit named cancels");
+        assertEquals("CANCELLED", admin.get("api/meetings/" + id).json().getString("state"));
+        assertEquals(200, admin.delete("api/meetings/" + named.json().getJsonNumber("id").longValue()).status(),
+                "admins cancel any meeting");
+    }
+
+    @Test
+    void theListFindsMeetingsByTitleAndThePageToo() {
+        long budget = schedule(meeting("Budget review 100% " + hostName, "INVITED")).getJsonNumber("id").longValue();
+        long standup = schedule(meeting("Standup " + hostName, "INVITED")).getJsonNumber("id").longValue();
+        List<Long> found = attendee.get("api/meetings?q=" + java.net.URLEncoder.encode("BUDGET REVIEW 100% " + hostName,
+                java.nio.charset.StandardCharsets.UTF_8)).json().getJsonArray("items").stream()
+                .map(m -> m.asJsonObject().getJsonNumber("id").longValue()).toList();
+        assertEquals(List.of(budget), found, "case aside, and % is a character like any other");
+        assertEquals(0, attendee.get("api/meetings?q=10_%25").json().getJsonNumber("total").longValue(),
+                "nor is _ a wildcard");
+        assertEquals(0, outsider.get("api/meetings?q=Standup+" + hostName).json().getJsonNumber("total").longValue(),
+                "only among the meetings one may see");
+        HttpAnswer tooLong = attendee.get("api/meetings?q=" + "x".repeat(201));
+        assertEquals(400, tooLong.status(), tooLong::toString);
+        assertEquals(List.of("q"), tooLong.problemFields());
+        String page = attendee.page("index.xhtml?q=Standup+" + hostName, "en").body();
+        assertTrue(page.contains("meeting.xhtml?id=" + standup), "My meetings searches the same way");
+        assertFalse(page.contains("meeting.xhtml?id=" + budget), page);
+    }
+
+    private String outsiderName() {
+        return outsider.get("api/me").json().getString("username");
     }
 
     @Test

@@ -48,6 +48,18 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aConnectionThePoolFailedUnderARequestIsWorthASecondAsking() {
+        // Payara's pool failing every connection at once, the one a request had just been handed among them.
+        PersistenceException cut = new PersistenceException("could not prepare statement", new SQLException(
+                "Error in allocating a connection", new ResourceException("This Managed Connection is not valid")));
+        assertFalse(DatabaseUnavailable.isCauseOf(cut), "one such failure is not yet the database being away");
+        assertTrue(DatabaseUnavailable.mayBeACutConnection(cut));
+        assertTrue(DatabaseUnavailable.mayBeACutConnection(new SQLException("refused", "08001")));
+        assertFalse(DatabaseUnavailable.mayBeACutConnection(new PersistenceException(new SQLException("duplicate key", "23505"))));
+        assertFalse(DatabaseUnavailable.mayBeACutConnection(new IllegalStateException("a bug")));
+    }
+
+    @Test
     void faultsInWhatWasAskedAreNotUnavailability() {
         assertFalse(DatabaseUnavailable.isCauseOf(new SQLException("duplicate key", "23505")));
         assertFalse(DatabaseUnavailable.isCauseOf(new SQLException("syntax error", "42601")));

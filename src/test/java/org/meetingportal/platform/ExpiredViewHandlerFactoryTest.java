@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExpiredViewHandlerFactoryTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/index.xhtml", "/admin/meeting.xhtml"})
+    @ValueSource(strings = {"/index.xhtml", "/meeting-edit.xhtml"})
     void sendsBackToTheSamePage(String viewId) {
         assertEquals(viewId, ExpiredViewHandlerFactory.target(viewId));
     }

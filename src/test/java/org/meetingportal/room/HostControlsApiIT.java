@@ -213,7 +213,7 @@ class HostControlsApiIT extends PortalIT {
         String upcoming = meeting(Duration.ofHours(2), gina);
         HttpAnswer notRunning = host.post(upcoming + "/mute-all", null);
         assertEquals(409, notRunning.status(), notRunning::toString);
-        assertTrue(notRunning.json().getString("type").endsWith("room.notRunning"));
+        assertTrue(notRunning.json().getString("type").endsWith("room.closed"));
         assertEquals(255, privileges(gina.client(), meeting), "nothing was withheld by any of it");
     }
 }
