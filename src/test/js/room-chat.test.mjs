@@ -20,3 +20,15 @@ test('the page offers the reactions the portal accepts, and no others', () => {
   assert.ok(accepted.length > 0);
   assert.deepEqual(Object.keys(REACTIONS).sort(), accepted.sort());
 });
+
+test('a message signalled without its text (too long for the cluster\'s channel) makes the page read the chat again', async () => {
+  const { RoomChat } = await import('../../main/webapp/resources/js/room-chat.js');
+  const calls = [];
+  const chat = Object.create(RoomChat.prototype);
+  chat.load = () => calls.push('load');
+  chat.show = (message) => calls.push(`show ${message.id}`);
+  chat.onSignal({ event: 'chat', detail: { id: 7, userId: 'ann' } });
+  chat.onSignal({ event: 'chat', detail: { id: 8, userId: 'ann', text: 'short' } });
+  chat.onSignal({ event: 'chat' });
+  assert.deepEqual(calls, ['load', 'show 8', 'load']);
+});

@@ -272,7 +272,6 @@ public class MeetingService {
      * The meetings a viewer may see that take place, at least in part, in {@code [from, to)}: for the week
      * view, at most {@code max}, earliest first.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<MeetingView> between(Account viewer, Instant from, Instant to, int max) {
         List<Meeting> meetings = em.createNamedQuery(Meeting.FIND_VISIBLE_BETWEEN, Meeting.class)
                 .setParameter("from", from).setParameter("to", to).setParameter("everyone", false)
@@ -322,8 +321,9 @@ public class MeetingService {
     /** Whether this person may edit and cancel the meeting: its hosts, and admins. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean mayEdit(long id, Account person) {
-        Meeting meeting = em.find(Meeting.class, id);
-        return meeting != null && (person.isAdmin() || meeting.roleOf(person.username()).orElse(null) == ParticipantRole.HOST);
+        // The hosts by a query: outside a transaction, a meeting's participants cannot be loaded later.
+        return person.isAdmin() || em.createNamedQuery(Meeting.FIND_HOSTS, String.class).setParameter("id", id)
+                .getResultList().contains(person.username());
     }
 
     private void requireEditor(Meeting meeting, Account actor) {

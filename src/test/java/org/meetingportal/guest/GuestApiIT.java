@@ -245,7 +245,8 @@ class GuestApiIT extends PortalIT {
                 "api/meetings/" + meeting + "/guest-link",
                 "api/meetings/" + meeting + "/end", "api/meetings/" + meeting + "/participants/" + hostName + "/remove",
                 "api/meetings/" + meeting + "/lobby/" + userId + "/admit")) {
-            assertEquals(401, guest.post(path, null).status(), "as for an anonymous visitor: POST " + path);
+            assertEquals(401, guest.post(path, Json.createObjectBuilder().build()).status(),
+                    "as for an anonymous visitor: POST " + path);
         }
         for (String page : List.of("index.xhtml", "calls.xhtml", "account.xhtml", "admin/users.xhtml",
                 "meeting.xhtml?id=" + meeting)) {

@@ -97,7 +97,7 @@ class EndForAllApiIT extends PortalIT {
             assertFalse(listed(ann, "current", id), "no longer among the current meetings");
             assertTrue(listed(ann, "past", id), "in the history");
             String search = "admin/meetings.xhtml?q=" + hostName + "&state=";
-            String link = "meeting.xhtml?id=" + id + "\"";
+            String link = "meeting-edit.xhtml?id=" + id + "\"";
             assertTrue(admin.page(search + "ENDED").body().contains(link), "the admins' list finds it among the ended");
             assertFalse(admin.page(search + "OPEN").body().contains(link), "and no longer among the open");
 

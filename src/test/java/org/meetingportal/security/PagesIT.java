@@ -19,9 +19,10 @@ class PagesIT extends PortalIT {
 
     /** Only the home page has it. */
     private static final String INDEX_MARK = "id=\"greeting\"";
-    private static final List<String> SIGNED_IN_PAGES = List.of("", "index.xhtml", "account.xhtml");
+    private static final List<String> SIGNED_IN_PAGES = List.of("", "index.xhtml", "account.xhtml", "week.xhtml",
+            "meeting-edit.xhtml");
     private static final List<String> ADMIN_PAGES = List.of("admin/users.xhtml", "admin/user.xhtml?username=admin",
-            "admin/meetings.xhtml", "admin/meeting.xhtml", "admin/audit.xhtml");
+            "admin/meetings.xhtml", "admin/audit.xhtml");
 
     /** Signs in through the login page's form and returns the redirect it answers with. */
     private HttpAnswer signInOnPage(PortalClient client, String next, String username, String password) {
