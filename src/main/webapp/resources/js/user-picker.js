@@ -1,6 +1,6 @@
 // The attendee and host picker of the meeting form. A text field marked data-user-picker keeps holding
 // usernames separated by commas, so the form works without this script; with it, people are searched by
-// name through /api/users and shown as removable chips.
+// name through /api/people and shown as removable chips.
 
 const SEARCH_DELAY_MS = 200;
 
@@ -13,8 +13,7 @@ function setUsernames(field, names) {
 }
 
 async function search(text) {
-  const url = new URL('../../api/users', import.meta.url);
-  url.searchParams.set('size', '8');
+  const url = new URL('../../api/people', import.meta.url);
   url.searchParams.set('q', text);
   const response = await fetch(url, {
     headers: { Accept: 'application/json' },
@@ -23,8 +22,7 @@ async function search(text) {
   if (!response.ok) {
     return [];
   }
-  const page = await response.json();
-  return page.items.filter((user) => user.enabled);
+  return (await response.json()).slice(0, 8);
 }
 
 function enhance(field) {

@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.Initialized;
@@ -73,6 +74,12 @@ public class CallHub {
 
     private ScheduledFuture<?> ticking;
     private long ticks;
+    /**
+     * Set when the application begins to stop. The scheduler's threads are the server's and outlive it: work
+     * that reached the board then would begin a transaction that the stopping container can no longer end, and
+     * that transaction would stay on the thread and fail the next deployment's work there.
+     */
+    private volatile boolean stopping;
 
     /** Where a socket's pings and closes are made. */
     Executor control() {
@@ -85,8 +92,13 @@ public class CallHub {
         ticking = scheduler.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
+    void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopped) {
+        stopping = true;
+    }
+
     @PreDestroy
     void stop() {
+        stopping = true;
         if (ticking != null) {
             ticking.cancel(false);
         }
@@ -123,6 +135,10 @@ public class CallHub {
 
     private void closed(String username, String connection) {
         fanout.unregister(username, connection);
+        if (stopping) {
+            // The person stays on the board as connected; a shared board removes them with their node.
+            return;
+        }
         try {
             pagesClosed.fire(new PageClosed(username, connection));
         } catch (RuntimeException e) {
@@ -211,6 +227,9 @@ public class CallHub {
     }
 
     private void tick() {
+        if (stopping) {
+            return;
+        }
         try {
             // A page cut off without a closing handshake is found by writing to it: at once for the people
             // in a call, whose grace period starts then; now and then for everyone else's presence.

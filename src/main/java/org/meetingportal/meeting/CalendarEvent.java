@@ -1,14 +1,34 @@
 package org.meetingportal.meeting;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.meetingportal.account.Account;
 
-/** Everything a calendar file says about one meeting, read in one go from the database. */
+/**
+ * Everything a calendar file says about one meeting, read in one go from the database: a single meeting, or
+ * a series ({@code repeating} with its rule) or one of its occurrences changed alone ({@code repeating} with the
+ * start the rule gave it).
+ */
 public record CalendarEvent(long meetingId, long roomId, int sequence, Instant stamp, Instant start, Instant end,
-        String summary, String description, boolean cancelled, Contact organizer, List<Contact> attendees) {
+        String summary, String description, boolean cancelled, Contact organizer, List<Contact> attendees,
+        Repeating repeating) {
+
+    /**
+     * The part of a series: its id, its zone (times are written in it, with a VTIMEZONE), and either its rule
+     * (UNTIL in UTC), the occurrences cancelled alone and the end of its last occurrence, or, for an occurrence
+     * changed alone, the start the rule gave it.
+     */
+    public record Repeating(long seriesId, ZoneId zone, String rule, List<Instant> excluded, Instant lastEnds,
+            Instant recurrenceId) {
+
+        public Repeating {
+            excluded = List.copyOf(excluded);
+        }
+    }
 
     /** A person as a calendar names them; {@code email} is null when unknown or not for this reader. */
     public record Contact(String username, String name, String email, ParticipantRole role) {
@@ -18,19 +38,36 @@ public record CalendarEvent(long meetingId, long roomId, int sequence, Instant s
      * The file {@code viewer} gets: hosts of the meeting and admins see everyone's e-mail address; anyone
      * else (in a meeting open to all employees, any employee) sees names and only their own address.
      */
-    static CalendarEvent of(Meeting meeting, Map<String, Account> people, Instant now, Account viewer) {
-        boolean seesAddresses = viewer.isAdmin() || meeting.getParticipants().stream()
+    static CalendarEvent of(Meeting meeting, Map<String, Account> people, Instant now, Account viewer,
+            Repeating repeating) {
+        return new CalendarEvent(meeting.getId(), meeting.getRoomId(), meeting.getSequence(), now,
+                meeting.getStartsAt(), meeting.getEndsAt(), meeting.getTitle(), meeting.getDescription(),
+                meeting.getStatus() == MeetingStatus.CANCELLED, null, List.of(), repeating)
+                .with(meeting.getParticipants(), meeting.getCreatedBy(), people, viewer);
+    }
+
+    /** The series itself, as its first occurrence with its rule. */
+    static CalendarEvent of(MeetingSeries series, Map<String, Account> people, Instant now, Account viewer,
+            Repeating repeating) {
+        return new CalendarEvent(series.getId(), series.getRoomId(), series.getSequence(), now,
+                series.getFirstStartsAt(), series.getFirstStartsAt().plus(series.length()), series.getTitle(),
+                series.getDescription(), series.isCancelled(), null, List.of(), repeating)
+                .with(series.getParticipants(), series.getCreatedBy(), people, viewer);
+    }
+
+    /** This event with its people as {@code viewer} may read them. */
+    private CalendarEvent with(Collection<Participant> participants, String createdBy, Map<String, Account> people,
+            Account viewer) {
+        boolean seesAddresses = viewer.isAdmin() || participants.stream()
                 .anyMatch(p -> p.getRole() == ParticipantRole.HOST && p.getUsername().equals(viewer.username()));
-        List<Contact> contacts = meeting.getParticipants().stream()
+        List<Contact> contacts = participants.stream()
                 .sorted(Comparator.comparing(Participant::getRole).thenComparing(Participant::getUsername))
                 .map(p -> contact(p.getUsername(), p.getRole(), people))
                 .toList();
-        Contact organizer = contacts.stream().filter(c -> c.role() == ParticipantRole.HOST).findFirst()
-                .orElse(contact(meeting.getCreatedBy(), ParticipantRole.HOST, people));
-        return new CalendarEvent(meeting.getId(), meeting.getRoomId(), meeting.getSequence(), now,
-                meeting.getStartsAt(), meeting.getEndsAt(), meeting.getTitle(), meeting.getDescription(),
-                meeting.getStatus() == MeetingStatus.CANCELLED, organizer, contacts)
-                .readBy(viewer.username(), seesAddresses);
+        Contact host = contacts.stream().filter(c -> c.role() == ParticipantRole.HOST).findFirst()
+                .orElse(contact(createdBy, ParticipantRole.HOST, people));
+        return new CalendarEvent(meetingId, roomId, sequence, stamp, start, end, summary, description, cancelled,
+                host, contacts, repeating).readBy(viewer.username(), seesAddresses);
     }
 
     /** This event without the e-mail addresses of anyone but {@code reader}, unless {@code seesAddresses}. */
@@ -39,7 +76,8 @@ public record CalendarEvent(long meetingId, long roomId, int sequence, Instant s
             return this;
         }
         return new CalendarEvent(meetingId, roomId, sequence, stamp, start, end, summary, description, cancelled,
-                withoutAddress(organizer, reader), attendees.stream().map(c -> withoutAddress(c, reader)).toList());
+                withoutAddress(organizer, reader), attendees.stream().map(c -> withoutAddress(c, reader)).toList(),
+                repeating);
     }
 
     private static Contact withoutAddress(Contact contact, String reader) {

@@ -50,6 +50,12 @@ import java.util.Set;
         + " where m.id = :id")
 @NamedQuery(name = Meeting.FIND_HOSTS, query = "select p.username from Meeting m join m.participants p"
         + " where m.id = :id and p.role = org.meetingportal.meeting.ParticipantRole.HOST")
+@NamedQuery(name = Meeting.FIND_OCCURRENCES_FROM, query = "select m from Meeting m where m.seriesId = :series"
+        + " and m.occurrenceAt >= :from order by m.occurrenceAt")
+@NamedQuery(name = Meeting.FIND_DETACHED_OCCURRENCES, query = "select m from Meeting m where m.seriesId = :series"
+        + " and m.detached = true order by m.occurrenceAt")
+@NamedQuery(name = Meeting.FIND_SKIPPED_OCCURRENCES, query = "select m.seriesId, m.occurrenceAt from Meeting m"
+        + " where m.seriesId in :series and m.status = org.meetingportal.meeting.MeetingStatus.CANCELLED")
 // host_entered_at is no attribute: written by this statement only, never back by an edit in flight.
 @NamedNativeQuery(name = Meeting.MARK_HOST_ENTERED, query = "UPDATE meeting SET host_entered_at = ?1"
         + " WHERE id = ?2 AND host_entered_at IS NULL")
@@ -66,6 +72,9 @@ public class Meeting {
     public static final String MARK_HOST_ENTERED = "Meeting.markHostEntered";
     public static final String FIND_HOSTS = "Meeting.findHosts";
     public static final String FIND_PEOPLE = "Meeting.findPeople";
+    public static final String FIND_OCCURRENCES_FROM = "Meeting.findOccurrencesFrom";
+    public static final String FIND_DETACHED_OCCURRENCES = "Meeting.findDetachedOccurrences";
+    public static final String FIND_SKIPPED_OCCURRENCES = "Meeting.findSkippedOccurrences";
 
     static final String NOT_ENDED = "m.status <> org.meetingportal.meeting.MeetingStatus.ENDED";
     static final String ENDED_EARLY = "m.status = org.meetingportal.meeting.MeetingStatus.ENDED";
@@ -108,8 +117,20 @@ public class Meeting {
     @Column(name = "time_zone", nullable = false, length = 64)
     private String timeZone;
 
-    @Column(name = "room_id", nullable = false, unique = true, updatable = false)
+    @Column(name = "room_id", nullable = false)
     private long roomId;
+
+    /** The series this meeting is an occurrence of, if any. */
+    @Column(name = "series_id")
+    private Long seriesId;
+
+    /** The start the series' rule gives this occurrence (its RECURRENCE-ID), wherever it was moved to. */
+    @Column(name = "occurrence_at")
+    private Instant occurrenceAt;
+
+    /** Whether this occurrence was changed or cancelled on its own, and so no longer follows its series' plan. */
+    @Column(name = "detached", nullable = false)
+    private boolean detached;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -184,12 +205,34 @@ public class Meeting {
         this.waitingRoom = plan.waitingRoom();
         this.hostFirst = plan.hostFirst();
         this.participants.clear();
-        plan.hosts().forEach(u -> participants.add(new Participant(u, ParticipantRole.HOST)));
-        plan.attendees().stream().filter(u -> !plan.hosts().contains(u))
-                .forEach(u -> participants.add(new Participant(u, ParticipantRole.ATTENDEE)));
+        this.participants.addAll(MeetingPlan.participants(plan));
         if (id != null) {
             sequence++;
         }
+    }
+
+    /** Makes this the occurrence of {@code series} that its rule starts at {@code at}. */
+    void occurrenceOf(long series, Instant at) {
+        this.seriesId = series;
+        this.occurrenceAt = Objects.requireNonNull(at);
+        this.detached = false;
+    }
+
+    /** No longer an occurrence of any series. */
+    void leaveSeries() {
+        this.seriesId = null;
+        this.occurrenceAt = null;
+        this.detached = false;
+    }
+
+    /** This occurrence now has a plan of its own (moved, changed or cancelled alone). */
+    void detach() {
+        this.detached = true;
+    }
+
+    /** Another TRTC room, when a host asks for one. */
+    void moveToRoom(long roomId) {
+        this.roomId = roomId;
     }
 
     public void cancel() {
@@ -246,6 +289,18 @@ public class Meeting {
 
     public Long getId() {
         return id;
+    }
+
+    public Optional<Long> getSeriesId() {
+        return Optional.ofNullable(seriesId);
+    }
+
+    public Instant getOccurrenceAt() {
+        return occurrenceAt;
+    }
+
+    public boolean isDetached() {
+        return detached;
     }
 
     public String getTitle() {

@@ -33,9 +33,21 @@ public class MeetingEditPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-    private static final Map<String, String> FIELDS = Map.of("title", "form:title", "description", "form:description",
-            "startsAt", "form:startsAt", "endsAt", "form:endsAt", "timeZone", "form:timeZone", "hosts", "form:hosts",
-            "attendees", "form:attendees", "access", "form:access", "attendeeRights", "form:attendeeRights");
+    private static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("title", "form:title"),
+            Map.entry("description", "form:description"),
+            Map.entry("startsAt", "form:startsAt"),
+            Map.entry("endsAt", "form:endsAt"),
+            Map.entry("timeZone", "form:timeZone"),
+            Map.entry("hosts", "form:hosts"),
+            Map.entry("attendees", "form:attendees"),
+            Map.entry("access", "form:access"),
+            Map.entry("attendeeRights", "form:attendeeRights"),
+            Map.entry("recurrence.interval", "form:interval"),
+            Map.entry("recurrence.byDay", "form:weekDays"),
+            Map.entry("recurrence.until", "form:until"),
+            Map.entry("recurrence.count", "form:count"),
+            Map.entry("recurrence", "form:repeat"));
 
     @Inject
     MeetingService meetings;
@@ -61,6 +73,16 @@ public class MeetingEditPage implements Serializable {
     private WaitingRoom waitingRoom = WaitingRoom.NONE;
     private boolean hostFirst;
     private Long version;
+    private Repeat repeat = Repeat.NEVER;
+    private Integer interval = 1;
+    private List<String> weekDays = List.of();
+    private boolean endsByCount = true;
+    private Integer count = 10;
+    private String until;
+    /** For an occurrence of a series: whether a save or a cancel reaches the later occurrences too. */
+    private boolean following;
+    /** The series' rule as the form first showed it: unchanged, "this and following" keeps what remains of it. */
+    private String shownRule;
 
     public void load() throws IOException {
         Account me = currentUser.account().orElseThrow();
@@ -101,20 +123,62 @@ public class MeetingEditPage implements Serializable {
         waitingRoom = meeting.waitingRoom();
         hostFirst = meeting.hostFirst();
         version = meeting.version();
+        if (meeting.recurrence() != null) {
+            repeat = Repeat.of(meeting.recurrence());
+            interval = meeting.recurrence().interval();
+            weekDays = meeting.recurrence().byDay();
+            endsByCount = meeting.recurrence().count() != null;
+            count = endsByCount ? meeting.recurrence().count() : count;
+            until = meeting.recurrence().until();
+            shownRule = String.valueOf(recurrenceOfForm());
+        }
     }
 
     public void save() throws IOException {
         MeetingInput input = new MeetingInput(title, description, withOffset(startsAt), withOffset(endsAt), timeZone,
                 usernames(hosts), usernames(attendees), access == null ? null : access.name(),
                 attendeeRights == null ? null : attendeeRights.name(), muteOnEntry,
-                waitingRoom == null ? null : waitingRoom.name(), hostFirst, version);
+                waitingRoom == null ? null : waitingRoom.name(), hostFirst, version, recurrence(), null);
         act(() -> meetingId == null ? meetings.schedule(input, currentUser.account().orElseThrow())
-                : meetings.update(meetingId, input, currentUser.account().orElseThrow()),
+                : meetings.update(meetingId, input, currentUser.account().orElseThrow(), scope()),
                 meetingId == null ? "admin.meeting.scheduled" : "admin.meeting.saved");
     }
 
     public void cancel() throws IOException {
-        act(() -> meetings.cancel(meetingId, currentUser.account().orElseThrow()), "admin.meeting.cancelled");
+        act(() -> meetings.cancel(meetingId, currentUser.account().orElseThrow(), scope()), "admin.meeting.cancelled");
+    }
+
+    /**
+     * The rule the form describes. An occurrence changed alone sends none (it keeps its series' rule); a monthly
+     * rule on a weekday takes the day and its place in the month from the start, as calendars do.
+     */
+    private MeetingInput.RecurrenceInput recurrence() {
+        if (repeat == Repeat.NEVER || isInSeries() && !following) {
+            return null;
+        }
+        MeetingInput.RecurrenceInput asked = recurrenceOfForm();
+        return isInSeries() && String.valueOf(asked).equals(shownRule) ? null : asked;
+    }
+
+    private MeetingInput.RecurrenceInput recurrenceOfForm() {
+        LocalDateTime start;
+        try {
+            start = LocalDateTime.parse(startsAt.strip());
+        } catch (DateTimeException | NullPointerException e) {
+            start = null;
+        }
+        return repeat.input(interval == null ? 1 : interval, weekDays == null ? List.of() : weekDays, start,
+                endsByCount ? count : null, endsByCount ? null : until);
+    }
+
+    private ChangeScope scope() {
+        return following ? ChangeScope.FOLLOWING : ChangeScope.OCCURRENCE;
+    }
+
+    /** Whether the meeting edited is an occurrence of a series. */
+    public boolean isInSeries() {
+        MeetingView shown = getMeeting();
+        return shown != null && shown.seriesId() != null;
     }
 
     private void act(Supplier<MeetingView> action, String doneKey) throws IOException {
@@ -281,6 +345,71 @@ public class MeetingEditPage implements Serializable {
 
     public void setHostFirst(boolean hostFirst) {
         this.hostFirst = hostFirst;
+    }
+
+    public Repeat[] getRepeatChoices() {
+        return Repeat.values();
+    }
+
+    public List<String> getDayChoices() {
+        return Arrays.stream(java.time.DayOfWeek.values()).map(Recurrence::dayCode).toList();
+    }
+
+    public Repeat getRepeat() {
+        return repeat;
+    }
+
+    /** A form sent without the choice (a script, an old page) repeats nothing. */
+    public void setRepeat(Repeat repeat) {
+        this.repeat = repeat == null ? Repeat.NEVER : repeat;
+    }
+
+    public Integer getInterval() {
+        return interval;
+    }
+
+    public void setInterval(Integer interval) {
+        this.interval = interval;
+    }
+
+    public List<String> getWeekDays() {
+        return weekDays;
+    }
+
+    public void setWeekDays(List<String> weekDays) {
+        this.weekDays = weekDays;
+    }
+
+    public Boolean getEndsByCount() {
+        return endsByCount;
+    }
+
+    public void setEndsByCount(Boolean endsByCount) {
+        this.endsByCount = endsByCount == null || endsByCount;
+    }
+
+    public Integer getCount() {
+        return count;
+    }
+
+    public void setCount(Integer count) {
+        this.count = count;
+    }
+
+    public String getUntil() {
+        return until;
+    }
+
+    public void setUntil(String until) {
+        this.until = until;
+    }
+
+    public Boolean getFollowing() {
+        return following;
+    }
+
+    public void setFollowing(Boolean following) {
+        this.following = Boolean.TRUE.equals(following);
     }
 
     public Long getVersion() {

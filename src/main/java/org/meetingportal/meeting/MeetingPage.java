@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import org.meetingportal.platform.Redirects;
 import org.meetingportal.platform.DomainException;
 import org.meetingportal.platform.FacesMessages;
 import org.meetingportal.platform.PublicUrl;
@@ -11,7 +12,9 @@ import org.meetingportal.account.CurrentUser;
 
 /**
  * {@code /meeting.xhtml?id=}: one meeting as its people see it. Anyone who may not see it gets the
- * not-found page, the same as for a meeting that does not exist.
+ * not-found page, the same as for a meeting that does not exist. {@code ?series=} leads to the series' meeting
+ * of the day (its link stays the same for every occurrence), {@code ?series=&at=} to one occurrence by the start
+ * its rule gives it.
  */
 @Named
 @RequestScoped
@@ -27,19 +30,31 @@ public class MeetingPage {
     PublicUrl publicUrl;
 
     private String id;
+    private String series;
+    private String at;
     private MeetingView meeting;
 
     public void load() throws IOException {
         try {
+            if (series != null && !series.isBlank()) {
+                long seriesId = Long.parseLong(series.strip());
+                MeetingView occurrence = at == null || at.isBlank()
+                        ? meetings.currentOccurrence(seriesId, currentUser.account().orElseThrow())
+                        : meetings.occurrence(seriesId, MeetingRules.occurrenceStart(at),
+                                currentUser.account().orElseThrow());
+                Redirects.to("/meeting.xhtml?id=" + occurrence.id());
+                return;
+            }
             meeting = meetings.find(Long.parseLong(id == null ? "" : id.strip()), currentUser.account().orElseThrow());
         } catch (DomainException | NumberFormatException e) {
             FacesMessages.notFound();
         }
     }
 
-    /** The address to share, absolute. */
+    /** The address to share, absolute: a series' own link, which leads to its meeting of the day. */
     public String getLink() {
-        return publicUrl.link("/meeting.xhtml?id=" + meeting.id());
+        return publicUrl.link(meeting.seriesId() == null ? "/meeting.xhtml?id=" + meeting.id()
+                : "/meeting.xhtml?series=" + meeting.seriesId());
     }
 
     /**
@@ -86,5 +101,21 @@ public class MeetingPage {
 
     public void setId(String id) {
         this.id = id;
+    }
+
+    public String getSeries() {
+        return series;
+    }
+
+    public void setSeries(String series) {
+        this.series = series;
+    }
+
+    public String getAt() {
+        return at;
+    }
+
+    public void setAt(String at) {
+        this.at = at;
     }
 }

@@ -27,7 +27,6 @@ public final class MeetingRules {
     private MeetingRules() {
     }
 
-    /** The plan the input describes, or every problem with it at once. */
     /** What to look for in titles: nothing for a blank search; a 400 naming {@code q} beyond a title's length. */
     public static String searchText(String q) {
         String text = q == null ? "" : q.strip();
@@ -37,6 +36,7 @@ public final class MeetingRules {
         return text.isEmpty() ? null : text;
     }
 
+    /** The plan the input describes, or every problem with it at once. */
     public static MeetingPlan plan(MeetingInput input, String creator, Instant now) {
         FieldProblems problems = new FieldProblems();
         if (input == null) {
@@ -79,10 +79,19 @@ public final class MeetingRules {
         if (hosts.size() + attendees.size() > MAX_PARTICIPANTS) {
             problems.add("attendees", "meeting.participants.tooMany", MAX_PARTICIPANTS);
         }
+        RecurrenceRules.recurrence(input.recurrence(), problems);
         problems.throwIfAny();
         return new MeetingPlan(title, description, startsAt, endsAt, zone, access, rights,
                 Boolean.TRUE.equals(input.muteOnEntry()), waitingRoom, Boolean.TRUE.equals(input.hostFirst()), hosts,
                 attendees);
+    }
+
+    /** The start of an occurrence as a request names it; a 400 naming {@code at} when it is no date and time. */
+    public static Instant occurrenceStart(String text) {
+        FieldProblems problems = new FieldProblems();
+        Instant at = instant(text, "at", problems);
+        problems.throwIfAny();
+        return at;
     }
 
     private static Instant instant(String text, String field, FieldProblems problems) {

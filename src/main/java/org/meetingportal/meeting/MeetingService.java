@@ -59,6 +59,8 @@ public class MeetingService {
 
     private static final Logger LOG = Logger.getLogger(MeetingService.class.getName());
     private static final int ROOM_ATTEMPTS = 5;
+    /** How many later occurrences a series' meeting shows. */
+    private static final int NEXT_OCCURRENCES = 3;
     private static final String ADMISSION = "SELECT m.room_id, m.status, m.access, m.attendee_rights, m.starts_at,"
             + " m.ends_at, p.role, m.waiting_room, m.host_first, m.locked, m.host_entered_at,"
             + " (SELECT COUNT(*) FROM guest g WHERE g.meeting_id = m.id AND g.user_id = ?) FROM meeting m"
@@ -94,6 +96,9 @@ public class MeetingService {
     @Inject
     AdminOnly admins;
 
+    @Inject
+    Occurrences occurrences;
+
     private volatile Scheduling scheduling;
 
     /** Reads the setting at start, so that a mistyped one stops the deployment with its name. */
@@ -122,21 +127,52 @@ public class MeetingService {
         if (!maySchedule(actor)) {
             throw refused(actor, "meeting.schedule.adminsOnly");
         }
-        MeetingPlan plan = MeetingRules.plan(input, actor.username(), clock.instant());
+        Instant now = clock.instant();
+        MeetingPlan plan = MeetingRules.plan(input, actor.username(), now);
         if (!actor.isAdmin()) {
             plan = plan.withHost(actor.username());
         }
         checkParticipants(plan);
-        Meeting meeting = new Meeting(reserveRoom(), actor.username(), clock.instant());
-        meeting.plan(plan);
-        em.persist(meeting);
-        em.flush();
-        LOG.info(() -> "Meeting " + meeting.getId() + " scheduled by " + actor.username() + " in room " + meeting.getRoomId());
+        List<Instant> starts = starts(input, plan);
+        Meeting meeting;
+        if (starts == null) {
+            meeting = new Meeting(reserveRoom(), actor.username(), now);
+            meeting.plan(plan);
+            em.persist(meeting);
+            em.flush();
+        } else {
+            meeting = occurrences.start(plan, recurrence(input), starts, reserveRoom(), actor.username(), now);
+        }
+        LOG.info(() -> "Meeting " + meeting.getId() + " scheduled by " + actor.username() + " in room "
+                + meeting.getRoomId() + meeting.getSeriesId().map(s -> ", series " + s).orElse(""));
         return view(meeting, actor);
     }
 
-    /** Admins edit any meeting, hosts their own; a host who edits stays a host. */
-    public MeetingView update(long id, MeetingInput input, Account actor) {
+    /** The rule the input asks for, already checked by {@link #starts}; null for a single meeting. */
+    private static Recurrence recurrence(MeetingInput input) {
+        return RecurrenceRules.recurrence(input.recurrence(), new FieldProblems());
+    }
+
+    /** Every occurrence's start when the input repeats (the first may move onto the rule); null otherwise. */
+    private static List<Instant> starts(MeetingInput input, MeetingPlan plan) {
+        FieldProblems problems = new FieldProblems();
+        Recurrence rule = RecurrenceRules.recurrence(input.recurrence(), problems);
+        problems.throwIfAny();
+        if (rule == null) {
+            return null;
+        }
+        List<Instant> starts = RecurrenceRules.starts(rule, plan.startsAt(), plan.endsAt(), plan.timeZone(), problems);
+        problems.throwIfAny();
+        return starts;
+    }
+
+    /**
+     * Admins edit any meeting, hosts their own; a host who edits stays a host. An occurrence of a series is
+     * changed alone ({@link ChangeScope#OCCURRENCE}: moved at most between its neighbours) or with every later one
+     * ({@link ChangeScope#FOLLOWING}: a rule given there replaces the series' from this occurrence on). A single
+     * meeting given a rule becomes the first occurrence of a series.
+     */
+    public MeetingView update(long id, MeetingInput input, Account actor, ChangeScope scope) {
         Meeting meeting = visible(id, actor);
         requireEditor(meeting, actor);
         if (input == null || input.version() == null) {
@@ -149,21 +185,83 @@ public class MeetingService {
         if (state == MeetingPhase.CANCELLED || state == MeetingPhase.ENDED) {
             throw new DomainException(DomainException.Kind.CONFLICT, "meeting.edit." + state.name().toLowerCase(Locale.ROOT));
         }
-        MeetingPlan plan = MeetingRules.plan(input, meeting.getCreatedBy(), clock.instant());
+        Instant now = clock.instant();
+        MeetingPlan plan = MeetingRules.plan(input, meeting.getCreatedBy(), now);
         if (!actor.isAdmin()) {
             plan = plan.withHost(actor.username());
         }
         checkParticipants(plan);
-        meeting.plan(plan);
+        boolean newRoom = Boolean.TRUE.equals(input.newRoom());
+        Optional<Long> seriesId = meeting.getSeriesId();
+        if (seriesId.isEmpty()) {
+            List<Instant> starts = starts(input, plan);
+            if (newRoom) {
+                meeting.moveToRoom(reserveRoom());
+            }
+            if (starts == null) {
+                meeting.plan(plan);
+            } else {
+                MeetingSeries series = new MeetingSeries(meeting.getRoomId(), meeting.getCreatedBy(), now);
+                series.plan(plan.at(starts.get(0)), recurrence(input), starts);
+                em.persist(series);
+                em.flush();
+                meeting.plan(plan.at(starts.get(0)));
+                meeting.occurrenceOf(series.getId(), starts.get(0));
+                em.flush();
+                occurrences.advance(series, now);
+            }
+        } else if (scope == ChangeScope.OCCURRENCE) {
+            if (input.recurrence() != null) {
+                new FieldProblems().add("recurrence", "meeting.recurrence.onlyFollowing").throwIfAny();
+            }
+            MeetingSeries series = occurrences.lock(seriesId.get());
+            List<Instant> rule = series.starts();
+            int at = rule.indexOf(meeting.getOccurrenceAt());
+            boolean afterPrevious = at <= 0 || plan.startsAt().isAfter(rule.get(at - 1));
+            boolean beforeNext = at < 0 || at + 1 >= rule.size() || plan.startsAt().isBefore(rule.get(at + 1));
+            if (!afterPrevious || !beforeNext) {
+                new FieldProblems().add("startsAt", "meeting.occurrence.outsideSeries").throwIfAny();
+            }
+            meeting.plan(plan);
+            meeting.detach();
+            if (newRoom) {
+                meeting.moveToRoom(reserveRoom());
+            }
+        } else {
+            MeetingSeries series = occurrences.lock(seriesId.get());
+            FieldProblems problems = new FieldProblems();
+            Recurrence rule = RecurrenceRules.recurrence(input.recurrence(), problems);
+            problems.throwIfAny();
+            if (rule == null) {
+                List<Instant> old = series.starts();
+                rule = series.recurrence().withRemaining(old.size() - Math.max(0, old.indexOf(meeting.getOccurrenceAt())));
+            }
+            List<Instant> starts = RecurrenceRules.starts(rule, plan.startsAt(), plan.endsAt(), plan.timeZone(), problems);
+            problems.throwIfAny();
+            occurrences.replan(series, meeting, plan.at(starts.get(0)), rule, starts,
+                    newRoom ? reserveRoom() : series.getRoomId(), now);
+        }
         em.flush();
         return view(meeting, actor);
     }
 
-    /** Admins cancel any meeting, hosts their own. */
-    public MeetingView cancel(long id, Account actor) {
+    /** Admins cancel any meeting, hosts their own: an occurrence alone, or with every later one. */
+    public MeetingView cancel(long id, Account actor, ChangeScope scope) {
         Meeting meeting = visible(id, actor);
         requireEditor(meeting, actor);
-        meeting.cancel();
+        Optional<Long> seriesId = meeting.getSeriesId();
+        if (seriesId.isEmpty()) {
+            meeting.cancel();
+        } else if (scope == ChangeScope.OCCURRENCE) {
+            MeetingSeries series = occurrences.lock(seriesId.get());
+            if (meeting.getStatus() == MeetingStatus.SCHEDULED) {
+                meeting.detach();
+                meeting.cancel();
+            }
+            occurrences.advance(series, clock.instant());
+        } else {
+            occurrences.cancelFrom(occurrences.lock(seriesId.get()), meeting, clock.instant());
+        }
         em.flush();
         LOG.info(() -> "Meeting " + id + " cancelled by " + actor.username());
         return view(meeting, actor);
@@ -171,6 +269,22 @@ public class MeetingService {
 
     public MeetingView find(long id, Account viewer) {
         return view(visible(id, viewer), viewer);
+    }
+
+    /**
+     * The occurrence of a series that its link leads to today: the next one that is neither over nor cancelled,
+     * or, once the series is over, its last.
+     */
+    public MeetingView currentOccurrence(long seriesId, Account viewer) {
+        MeetingSeries series = occurrences.lock(seriesId);
+        Meeting meeting = occurrences.advance(series, clock.instant()).orElseGet(() -> occurrences.last(series));
+        return view(visible(meeting.getId(), viewer), viewer);
+    }
+
+    /** The occurrence of a series that its rule starts at {@code at}, as a meeting that can be opened and edited. */
+    public MeetingView occurrence(long seriesId, Instant at, Account viewer) {
+        Meeting meeting = occurrences.occurrence(seriesId, at, clock.instant());
+        return view(visible(meeting.getId(), viewer), viewer);
     }
 
     /** Hosts and attendees with their display names, hosts first; for labelling video tiles. */
@@ -239,12 +353,39 @@ public class MeetingService {
         }
     }
 
-    /** What a calendar file needs: the meeting and each participant's name and e-mail. */
-    public CalendarEvent calendarEvent(long id, Account viewer) {
+    /**
+     * What a calendar file needs: the meeting and each participant's name and e-mail; for an occurrence of a
+     * series, the whole series (its rule, the occurrences cancelled alone) and then each occurrence changed alone.
+     */
+    public List<CalendarEvent> calendar(long id, Account viewer) {
         Meeting meeting = visible(id, viewer);
-        Map<String, Account> people = accounts.accounts(meeting.getParticipants().stream()
-                .map(Participant::getUsername).toList());
-        return CalendarEvent.of(meeting, people, clock.instant(), viewer);
+        Instant now = clock.instant();
+        if (meeting.getSeriesId().isEmpty()) {
+            return List.of(CalendarEvent.of(meeting, people(meeting.getParticipants()), now, viewer, null));
+        }
+        MeetingSeries series = em.find(MeetingSeries.class, meeting.getSeriesId().get());
+        List<Instant> starts = series.starts();
+        List<Meeting> detached = em.createNamedQuery(Meeting.FIND_DETACHED_OCCURRENCES, Meeting.class)
+                .setParameter("series", series.getId()).getResultList().stream()
+                .filter(m -> starts.contains(m.getOccurrenceAt())).toList();
+        List<Instant> excluded = detached.stream().filter(m -> m.getStatus() == MeetingStatus.CANCELLED)
+                .map(Meeting::getOccurrenceAt).toList();
+        List<CalendarEvent> events = new ArrayList<>();
+        events.add(CalendarEvent.of(series, people(series.getParticipants()), now, viewer,
+                new CalendarEvent.Repeating(series.getId(), series.zone(),
+                        series.recurrence().ruleForCalendar(series.zone()), excluded, series.getLastEndsAt(), null)));
+        for (Meeting changed : detached) {
+            if (changed.getStatus() != MeetingStatus.CANCELLED) {
+                events.add(CalendarEvent.of(changed, people(changed.getParticipants()), now, viewer,
+                        new CalendarEvent.Repeating(series.getId(), series.zone(), null, List.of(), null,
+                                changed.getOccurrenceAt())));
+            }
+        }
+        return events;
+    }
+
+    private Map<String, Account> people(Collection<Participant> participants) {
+        return accounts.accounts(participants.stream().map(Participant::getUsername).toList());
     }
 
     /**
@@ -255,6 +396,9 @@ public class MeetingService {
     public Slice<MeetingView> list(Account viewer, boolean everyone, Period period, String title, int page, int size) {
         int start = Slice.start(page, size);
         Instant now = clock.instant();
+        if (period == Period.CURRENT) {
+            occurrences.catchUp(now);
+        }
         boolean all = everyone && viewer.isAdmin();
         String titled = title == null || title.isBlank() ? "%" : SearchText.containsPattern(title);
         String find = period == Period.CURRENT ? Meeting.FIND_VISIBLE_ENDING_AFTER : Meeting.FIND_VISIBLE_ENDED_BY;
@@ -273,6 +417,7 @@ public class MeetingService {
      * view, at most {@code max}, earliest first.
      */
     public List<MeetingView> between(Account viewer, Instant from, Instant to, int max) {
+        occurrences.makeBetween(viewer.username(), from, to, clock.instant(), max);
         List<Meeting> meetings = em.createNamedQuery(Meeting.FIND_VISIBLE_BETWEEN, Meeting.class)
                 .setParameter("from", from).setParameter("to", to).setParameter("everyone", false)
                 .setParameter("viewer", viewer.username()).setMaxResults(max).getResultList();
@@ -403,6 +548,7 @@ public class MeetingService {
             usernames.add((String) row[1]);
         }
         Map<String, Account> people = accounts.accounts(usernames);
+        Map<Long, Occurrences.Outlook> outlooks = occurrences.outlook(meetings, NEXT_OCCURRENCES);
         Instant now = clock.instant();
         List<MeetingView> views = new ArrayList<>();
         for (Meeting m : meetings) {
@@ -425,11 +571,16 @@ public class MeetingService {
             attendees.sort(byName);
             ZoneId zone = ZoneId.of(m.getTimeZone());
             JoinWindow window = window(m);
+            Occurrences.Outlook outlook = outlooks.get(m.getId());
             views.add(new MeetingView(m.getId(), m.getTitle(), m.getDescription(),
                     m.getStartsAt().atZone(zone).toOffsetDateTime(), m.getEndsAt().atZone(zone).toOffsetDateTime(),
                     m.getTimeZone(), m.getRoomId(), m.getAccess(), m.getAttendeeRights(), m.isMuteOnEntry(),
                     m.getWaitingRoom(), m.isHostFirst(), m.isLocked(), m.getStatus(), window.stateAt(m.getStatus(), now), window.opensAt().atZone(zone).toOffsetDateTime(),
-                    hosts, attendees, yourRole, m.getCreatedBy(), m.getSequence(), m.getVersion()));
+                    hosts, attendees, yourRole, m.getCreatedBy(), m.getSequence(), m.getVersion(),
+                    m.getSeriesId().orElse(null),
+                    outlook == null ? null : MeetingView.RecurrenceView.of(outlook.rule()), m.isDetached(),
+                    outlook == null ? List.of() : outlook.next().stream()
+                            .map(at -> at.atZone(zone).toOffsetDateTime()).toList()));
         }
         return views;
     }

@@ -84,16 +84,36 @@ public class MeetingsResource {
     @Path("{id}")
     @RolesAllowed({Role.Names.ADMIN, Role.Names.EMPLOYEE})
     @Consumes(MediaType.APPLICATION_JSON)
-    public MeetingView update(@PathParam("id") String id, MeetingInput input) {
-        return meetings.update(QueryParameters.id(id), input, caller());
+    public MeetingView update(@PathParam("id") String id, @QueryParam("scope") String scope, MeetingInput input) {
+        return meetings.update(QueryParameters.id(id), input, caller(), ChangeScope.of(scope));
     }
 
-    /** Cancels: the meeting stays on record, its state becomes CANCELLED. */
+    /**
+     * Cancels: the meeting stays on record, its state becomes CANCELLED. An occurrence of a series alone
+     * ({@code scope=occurrence}, the default) or with every later one ({@code scope=following}).
+     */
     @DELETE
     @Path("{id}")
     @RolesAllowed({Role.Names.ADMIN, Role.Names.EMPLOYEE})
-    public MeetingView cancel(@PathParam("id") String id) {
-        return meetings.cancel(QueryParameters.id(id), caller());
+    public MeetingView cancel(@PathParam("id") String id, @QueryParam("scope") String scope) {
+        return meetings.cancel(QueryParameters.id(id), caller(), ChangeScope.of(scope));
+    }
+
+    /** The occurrence of a series that its link leads to: the next one not over, or the last once all are. */
+    @GET
+    @Path("series/{seriesId}")
+    public MeetingView currentOccurrence(@PathParam("seriesId") String seriesId) {
+        return meetings.currentOccurrence(QueryParameters.id(seriesId), caller());
+    }
+
+    /**
+     * One occurrence of a series by the start its rule gives it ({@code 2027-01-11T09:00:00+01:00}), with the
+     * meeting id to open, edit or cancel it by.
+     */
+    @GET
+    @Path("series/{seriesId}/occurrences/{at}")
+    public MeetingView occurrence(@PathParam("seriesId") String seriesId, @PathParam("at") String at) {
+        return meetings.occurrence(QueryParameters.id(seriesId), MeetingRules.occurrenceStart(at), caller());
     }
 
     @GET
@@ -102,15 +122,19 @@ public class MeetingsResource {
         return meetings.participants(QueryParameters.id(id), caller());
     }
 
+    /** The meeting's calendar file; for an occurrence of a series, the series' (one file, one UID, its exceptions). */
     @GET
     @Path("{id}/calendar.ics")
     @Produces(CalendarFile.MEDIA_TYPE)
     public Response calendar(@PathParam("id") String id) {
         long meetingId = QueryParameters.id(id);
-        String page = publicUrl.link("/meeting.xhtml?id=" + meetingId);
-        String file = CalendarFile.write(meetings.calendarEvent(meetingId, caller()), page);
-        return Response.ok(file, CalendarFile.MEDIA_TYPE + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"meeting-" + meetingId + ".ics\"")
+        List<CalendarEvent> events = meetings.calendar(meetingId, caller());
+        CalendarEvent.Repeating series = events.get(0).repeating();
+        String page = publicUrl.link(series == null ? "/meeting.xhtml?id=" + meetingId
+                : "/meeting.xhtml?series=" + series.seriesId());
+        String name = series == null ? "meeting-" + meetingId : "series-" + series.seriesId();
+        return Response.ok(CalendarFile.write(events, page), CalendarFile.MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".ics\"")
                 .build();
     }
 

@@ -17,6 +17,11 @@ public final class FieldProblems {
         return problems.stream().anyMatch(p -> p.field().equals(field));
     }
 
+    /** How many problems are collected so far. */
+    public int size() {
+        return problems.size();
+    }
+
     /** Throws the collected problems as one {@link DomainException}, if there are any. */
     public void throwIfAny() {
         if (!problems.isEmpty()) {

@@ -27,7 +27,7 @@ class CalendarFileTest {
     private static CalendarEvent event(String summary, String description, boolean cancelled, int sequence) {
         return new CalendarEvent(42, 987654321L, sequence, Instant.parse("2026-11-21T08:00:00Z"),
                 Instant.parse("2026-12-01T01:00:00Z"), Instant.parse("2026-12-01T02:30:00Z"), summary, description,
-                cancelled, WANG, List.of(WANG, LI));
+                cancelled, WANG, List.of(WANG, LI), null);
     }
 
     private static VEvent parse(String ics) throws Exception {
@@ -67,7 +67,7 @@ class CalendarFileTest {
                 new CalendarEvent.Contact("zhangsan", "Zhang San", "zhang.san@example.com", ParticipantRole.ATTENDEE);
         CalendarEvent all = new CalendarEvent(42, 987654321L, 0, Instant.parse("2026-11-21T08:00:00Z"),
                 Instant.parse("2026-12-01T01:00:00Z"), Instant.parse("2026-12-01T02:30:00Z"), "All hands", "", false,
-                WANG, List.of(WANG, LI, zhang));
+                WANG, List.of(WANG, LI, zhang), null);
 
         String ics = CalendarFile.write(all.readBy("zhangsan", false), URL);
         String unfolded = ics.replace("\r\n ", "");

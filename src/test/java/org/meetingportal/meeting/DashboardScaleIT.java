@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,11 +41,37 @@ class DashboardScaleIT extends PortalIT {
 
     @Test
     void theMyMeetingsPageCostsTheSameStatementsForAThousandMeetingsOfTwentyAttendees() throws Exception {
-        PortalClient admin = admin();
-        String tag = TestPortal.uniqueName("scale");
-        PortalClient small = admin.createSignedInUser(tag + "-small", "EMPLOYEE", "small-dashboard-phrase");
-        schedule(admin, 0, List.of(tag + "-small"), "Small");
+        Seeded seeded = seed("scale", "Crowd", false);
+        assertTrue(seeded.big().page("index.xhtml").body().contains("Crowd"), "the big list is really shown");
+        // Meetings for all employees that other tests scheduled are on everyone's list too.
+        assertTrue(seeded.big().get("api/meetings").json().getJsonNumber("total").longValue() >= MEETINGS);
+        measure(seeded, String.format("My meetings with %d meetings x %d attendees (seeded through the API in %d s)",
+                MEETINGS, ATTENDEES, seeded.seeding().toSeconds()), "a person with one small meeting", "my-meetings");
+    }
 
+    /**
+     * The same for 1,000 weekly series of a year each (52,000 occurrences): a series stands as one meeting row
+     * until more are wanted, and a page expands only the series it shows.
+     */
+    @Test
+    void theMyMeetingsPageCostsTheSameStatementsForAThousandWeeklySeries() throws Exception {
+        Seeded seeded = seed("series", "Weekly", true);
+        String shown = seeded.big().page("index.xhtml").body();
+        assertTrue(shown.contains("Weekly") && shown.contains("Every week"), "the series are really shown");
+        measure(seeded, String.format("My meetings with %d weekly series of 52 occurrences x %d attendees"
+                + " (seeded through the API in %d s)", MEETINGS, ATTENDEES, seeded.seeding().toSeconds()),
+                "a person with one series", "my-meetings-series");
+    }
+
+    /** A person with one meeting (or series), and one among {@link #ATTENDEES} in all of {@link #MEETINGS}. */
+    private record Seeded(PortalClient small, PortalClient big, Duration seeding) {
+    }
+
+    private Seeded seed(String prefix, String title, boolean weekly) throws Exception {
+        PortalClient admin = admin();
+        String tag = TestPortal.uniqueName(prefix);
+        PortalClient small = admin.createSignedInUser(tag + "-small", "EMPLOYEE", "small-dashboard-phrase");
+        schedule(admin, 0, List.of(tag + "-small"), "Small", weekly);
         List<String> crowd = new ArrayList<>();
         for (int i = 0; i < ATTENDEES; i++) {
             crowd.add(tag + "-" + i);
@@ -60,7 +86,7 @@ class DashboardScaleIT extends PortalIT {
             List<Future<HttpAnswer>> answers = new ArrayList<>();
             for (int i = 0; i < MEETINGS; i++) {
                 int hour = i + 1;
-                answers.add(pool.submit(() -> schedule(admin, hour, crowd, "Crowd")));
+                answers.add(pool.submit(() -> schedule(admin, hour, crowd, title, weekly)));
             }
             for (Future<HttpAnswer> answer : answers) {
                 assertEquals(201, answer.get().status());
@@ -68,20 +94,24 @@ class DashboardScaleIT extends PortalIT {
         } finally {
             pool.shutdownNow();
         }
-        Duration seeding = Duration.between(seedStart, Instant.now());
+        return new Seeded(small, big, Duration.between(seedStart, Instant.now()));
+    }
 
+    /**
+     * Asserts that the big list's My meetings and {@code GET /api/meetings} cost the statements of the small one's,
+     * then prints them with the page's times and writes them to the figures file {@code figures}.
+     */
+    private void measure(Seeded seeded, String heading, String smallOne, String figures) throws IOException {
+        PortalClient small = seeded.small();
+        PortalClient big = seeded.big();
         setStatistics(true);
         try {
             long smallPage = statementsFor(small, "index.xhtml");
             long bigPage = statementsFor(big, "index.xhtml");
             long smallApi = statementsFor(small, "api/meetings");
             long bigApi = statementsFor(big, "api/meetings");
-            assertTrue(big.page("index.xhtml").body().contains("Crowd"), "the big list is really shown");
-            // Meetings for all employees that other tests scheduled are on everyone's list too.
-            assertTrue(big.get("api/meetings").json().getJsonNumber("total").longValue() >= MEETINGS);
-            assertEquals(smallPage, bigPage, "statements for My meetings must not grow with meetings or attendees");
+            assertEquals(smallPage, bigPage, "statements for My meetings must not grow with the meetings");
             assertEquals(smallApi, bigApi, "statements for GET /api/meetings must not grow either");
-
             long[] millis = new long[20];
             for (int i = 0; i < millis.length; i++) {
                 long start = System.nanoTime();
@@ -89,27 +119,31 @@ class DashboardScaleIT extends PortalIT {
                 millis[i] = (System.nanoTime() - start) / 1_000_000;
             }
             Arrays.sort(millis);
-            String report = String.format("My meetings with %d meetings x %d attendees (seeded through the API in %d s):%n"
-                    + "  SQL statements per page request: %d (a person with one small meeting: %d)%n"
-                    + "  SQL statements per GET /api/meetings: %d (small: %d)%n"
+            String report = String.format("%s:%n"
+                    + "  SQL statements per page request: %d (%s: %d)%n"
+                    + "  SQL statements per GET /api/meetings: %d (%s: %d)%n"
                     + "  page time over %d requests: median %d ms, p90 %d ms, max %d ms%n",
-                    MEETINGS, ATTENDEES, seeding.toSeconds(), bigPage, smallPage, bigApi, smallApi, millis.length,
+                    heading, bigPage, smallOne, smallPage, bigApi, smallOne, smallApi, millis.length,
                     millis[millis.length / 2], millis[(int) (millis.length * 0.9)], millis[millis.length - 1]);
             System.out.print(report);
-            TestPortal.writeFigures("my-meetings", report);
+            TestPortal.writeFigures(figures, report);
         } finally {
             setStatistics(false);
         }
     }
 
-    private HttpAnswer schedule(PortalClient admin, int hoursAhead, List<String> attendees, String title) {
+    private HttpAnswer schedule(PortalClient admin, int hoursAhead, List<String> attendees, String title,
+            boolean weekly) {
         Instant start = Instant.now().plus(Duration.ofHours(hoursAhead + 1));
         JsonArrayBuilder names = Json.createArrayBuilder();
         attendees.forEach(names::add);
-        JsonObject body = Json.createObjectBuilder().add("title", title + " " + hoursAhead)
+        JsonObjectBuilder body = Json.createObjectBuilder().add("title", title + " " + hoursAhead)
                 .add("startsAt", start.toString()).add("endsAt", start.plus(Duration.ofMinutes(30)).toString())
-                .add("timeZone", "Asia/Shanghai").add("attendees", names).build();
-        HttpAnswer answer = admin.post("api/meetings", body);
+                .add("timeZone", "Asia/Shanghai").add("attendees", names);
+        if (weekly) {
+            body.add("recurrence", Json.createObjectBuilder().add("frequency", "WEEKLY").add("count", 52));
+        }
+        HttpAnswer answer = admin.post("api/meetings", body.build());
         assertEquals(201, answer.status(), answer::toString);
         return answer;
     }

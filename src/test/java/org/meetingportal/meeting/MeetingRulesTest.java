@@ -18,7 +18,7 @@ class MeetingRulesTest {
 
     private static MeetingInput input(String title, String starts, String ends, String zone, List<String> hosts,
             List<String> attendees) {
-        return new MeetingInput(title, "Agenda", starts, ends, zone, hosts, attendees, null, null, null, null, null, null);
+        return new MeetingInput(title, "Agenda", starts, ends, zone, hosts, attendees, null, null, null, null, null, null, null, null);
     }
 
     private static List<String> fieldsOf(MeetingInput input) {
@@ -61,9 +61,11 @@ class MeetingRulesTest {
     @Test
     void everyBadFieldIsNamedAtOnce() {
         MeetingInput bad = new MeetingInput(" ", "x".repeat(4001), "tomorrow", "", "Mars/Olympus",
-                List.of("no spaces"), List.of("bad;name"), "SECRET", "LOUD", null, "SOMETIMES", null, null);
+                List.of("no spaces"), List.of("bad;name"), "SECRET", "LOUD", null, "SOMETIMES", null, null,
+                new MeetingInput.RecurrenceInput("HOURLY", 0, null, null, null, null), null);
         assertEquals(List.of("title", "description", "startsAt", "endsAt", "timeZone", "access", "attendeeRights",
-                "waitingRoom", "hosts", "attendees"), fieldsOf(bad));
+                "waitingRoom", "hosts", "attendees", "recurrence.frequency", "recurrence.interval", "recurrence.until"),
+                fieldsOf(bad));
     }
 
     @Test
@@ -87,7 +89,7 @@ class MeetingRulesTest {
     void enumsAreReadWhateverTheirCase() {
         MeetingPlan plan = MeetingRules.plan(new MeetingInput("All hands", null, "2026-12-01T09:00:00Z",
                 "2026-12-01T10:00:00Z", "Europe/Berlin", List.of("ceo"), null, "all_employees", "view_only", true, "all_but_hosts", true,
-                null), "admin", NOW);
+                null, null, null), "admin", NOW);
         assertEquals(Access.ALL_EMPLOYEES, plan.access());
         assertEquals(AttendeeRights.VIEW_ONLY, plan.attendeeRights());
         assertTrue(plan.muteOnEntry());

@@ -175,6 +175,24 @@ class MeetingsApiIT extends PortalIT {
                 "admins cancel any meeting");
     }
 
+    /** The form's picker: colleagues by name for whoever plans, without what only admins read. */
+    @Test
+    void plannersFindColleaguesByNameAndNothingMore() {
+        HttpAnswer found = host.get("api/people?q=" + attendeeName);
+        assertEquals(200, found.status(), found::toString);
+        assertEquals(1, found.jsonArray().size(), found::toString);
+        JsonObject colleague = found.jsonArray().getJsonObject(0);
+        assertEquals(attendeeName, colleague.getString("username"));
+        assertEquals("Test " + attendeeName, colleague.getString("displayName"));
+        assertEquals(Set.of("username", "displayName"), colleague.keySet(), "no e-mail, no role");
+        assertEquals(200, admin.get("api/people?q=" + attendeeName).status());
+        assertEquals(0, host.get("api/people?q=").jsonArray().size(), "no list of everyone");
+        assertEquals(200, admin.post("api/users/" + attendeeName + "/disable", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(0, host.get("api/people?q=" + attendeeName).jsonArray().size(), "nobody disabled");
+        assertEquals(401, new PortalClient(base).get("api/people?q=" + attendeeName).status());
+        assertEquals(403, host.get("api/users?q=" + attendeeName).status(), "the accounts stay the admins'");
+    }
+
     @Test
     void theListFindsMeetingsByTitleAndThePageToo() {
         long budget = schedule(meeting("Budget review 100% " + hostName, "INVITED")).getJsonNumber("id").longValue();

@@ -49,7 +49,7 @@ class DatabaseIT extends PortalIT {
                 assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = '" + username + "'"),
                         "the user just created is in PostgreSQL");
                 assertEquals(1, count(sql, "SELECT count(*) FROM portal_user WHERE username = 'admin'"));
-                assertEquals(14, count(sql, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
+                assertEquals(15, count(sql, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"));
             }
         } else {
             // The server holds the H2 file open (and locked); that it is there and written is what can be seen.
@@ -103,7 +103,7 @@ class DatabaseIT extends PortalIT {
         }
 
         Flyway current = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load();
-        assertEquals(11, current.migrate().migrationsExecuted, "V4 to V14 on top of V3");
+        assertEquals(12, current.migrate().migrationsExecuted, "V4 to V15 on top of V3");
         try (Connection db = DriverManager.getConnection(url, user, password); Statement sql = db.createStatement()) {
             long before = count(sql, "SELECT max(id) FROM credential_grant");
             sql.execute(grant("(SELECT id FROM meeting WHERE room_id = 77)"));
@@ -181,6 +181,23 @@ class DatabaseIT extends PortalIT {
             assertThrows(SQLException.class, () -> sql.execute("INSERT INTO guest (user_id, meeting_id, link_id,"
                     + " display_name, address, came_at) VALUES ('guest_def', (SELECT id FROM meeting WHERE room_id = 77),"
                     + " -1, 'Visitor', '192.0.2.1', CURRENT_TIMESTAMP)"));
+            // A meeting is an occurrence of no series until it is one (V15); the occurrences of a series share
+            // its room, and a series has one meeting for each start its rule gives.
+            assertEquals(1, count(sql, "SELECT count(*) FROM meeting WHERE room_id = 77 AND series_id IS NULL"
+                    + " AND detached = false"));
+            sql.execute("INSERT INTO meeting_series (recurrence_rule, time_zone, first_starts_at, last_ends_at,"
+                    + " length_seconds, room_id, title, description, access, attendee_rights, mute_on_entry,"
+                    + " waiting_room, host_first, cancelled, created_by, created_at, sequence_number, version) VALUES"
+                    + " ('FREQ=DAILY;COUNT=2', 'UTC', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 3600, 77, 'Daily', '',"
+                    + " 'INVITED', 'FULL', false, 'NONE', false, false, 'local', CURRENT_TIMESTAMP, 0, 0)");
+            String occurrence = "INSERT INTO meeting (title, description, starts_at, ends_at, time_zone, room_id, access,"
+                    + " attendee_rights, mute_on_entry, status, created_by, created_at, sequence_number, version,"
+                    + " series_id, occurrence_at) VALUES ('Daily', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP + INTERVAL"
+                    + " '1' HOUR, 'UTC', 77, 'INVITED', 'FULL', false, 'SCHEDULED', 'local', CURRENT_TIMESTAMP, 0, 0,"
+                    + " (SELECT max(id) FROM meeting_series), TIMESTAMP WITH TIME ZONE '2030-01-01 09:00:00+00:00')";
+            sql.execute(occurrence);
+            assertEquals(2, count(sql, "SELECT count(*) FROM meeting WHERE room_id = 77"));
+            assertThrows(SQLException.class, () -> sql.execute(occurrence));
             // The audit now takes a call instead of a meeting, but never neither.
             assertThrows(SQLException.class, () -> sql.execute("INSERT INTO credential_grant (username, role,"
                     + " privileges, issued_at, expires_at, user_sig_expires_at, client_address)"

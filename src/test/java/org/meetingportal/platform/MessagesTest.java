@@ -39,7 +39,8 @@ class MessagesTest {
     void everyTextIsAValidMessageFormat() {
         for (ResourceBundle bundle : List.of(EN, ZH)) {
             for (String key : bundle.keySet()) {
-                String text = new MessageFormat(bundle.getString(key)).format(new Object[] {"A", "B", "C"});
+                // Numbers, which plain arguments take as well as the counts of choice formats ("2 weeks").
+                String text = new MessageFormat(bundle.getString(key)).format(new Object[] {2, 3, 4});
                 assertTrue(!text.contains("'") || !bundle.getString(key).contains("{"),
                         () -> key + " has a quote that MessageFormat would eat");
             }
