@@ -30,12 +30,13 @@ import java.util.Set;
 @Entity
 @Table(name = "meeting_series")
 @NamedQuery(name = MeetingSeries.FIND_ALL, query = "select s from MeetingSeries s where s.id in :ids")
+// In id order, as every lock of series is taken, so that two requests never wait for each other.
 @NamedQuery(name = MeetingSeries.FIND_DUE, query = "select s.id from MeetingSeries s where s.dueAt <= :now"
-        + " and s.nextAt is not null order by s.dueAt")
+        + " and s.nextAt is not null order by s.id")
 @NamedQuery(name = MeetingSeries.FIND_VISIBLE_BETWEEN, query = "select s from MeetingSeries s where"
         + " s.firstStartsAt < :to and s.lastEndsAt > :from and s.cancelled = false and (s.access ="
         + " org.meetingportal.meeting.Access.ALL_EMPLOYEES or s.id in (select v.id from MeetingSeries v"
-        + " join v.participants vp where vp.username = :viewer))")
+        + " join v.participants vp where vp.username = :viewer)) order by s.id")
 public class MeetingSeries {
 
     public static final String FIND_ALL = "MeetingSeries.findAll";
@@ -171,11 +172,28 @@ public class MeetingSeries {
         }
     }
 
-    /** A later part of the series was split off: this part now ends with the rule given. */
+    /** A later part of the series was split off or cancelled: this part now ends with the rule given. */
     void endWith(Recurrence shorter, Instant lastEndsAt) {
         this.rule = shorter.rule();
         this.lastEndsAt = lastEndsAt;
         sequence++;
+    }
+
+    /** One occurrence changed or cancelled alone: the series' calendar entry changes with it. */
+    void occurrenceChanged() {
+        sequence++;
+    }
+
+    /** Who may see the series, as for its meetings: its people, everyone for a series open to all, admins. */
+    public boolean isVisibleTo(String username, boolean admin) {
+        return access.visibleTo(participants.stream().filter(p -> p.getUsername().equals(username))
+                .map(Participant::getRole).findFirst(), admin);
+    }
+
+    /** Whether this person plans the series: its hosts. */
+    public boolean isHost(String username) {
+        return participants.stream().anyMatch(p -> p.getUsername().equals(username)
+                && p.getRole() == ParticipantRole.HOST);
     }
 
     public Recurrence recurrence() {

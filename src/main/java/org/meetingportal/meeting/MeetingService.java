@@ -217,24 +217,31 @@ public class MeetingService {
             MeetingSeries series = occurrences.lock(seriesId.get());
             List<Instant> rule = series.starts();
             int at = rule.indexOf(meeting.getOccurrenceAt());
-            boolean afterPrevious = at <= 0 || plan.startsAt().isAfter(rule.get(at - 1));
-            boolean beforeNext = at < 0 || at + 1 >= rule.size() || plan.startsAt().isBefore(rule.get(at + 1));
+            // Moved at most so far that it neither meets the one before nor the one after in the room.
+            boolean afterPrevious = at <= 0 || !plan.startsAt().isBefore(rule.get(at - 1).plus(series.length()));
+            boolean beforeNext = at < 0 || at + 1 >= rule.size() || !plan.endsAt().isAfter(rule.get(at + 1));
             if (!afterPrevious || !beforeNext) {
                 new FieldProblems().add("startsAt", "meeting.occurrence.outsideSeries").throwIfAny();
             }
             meeting.plan(plan);
             meeting.detach();
+            series.occurrenceChanged();
             if (newRoom) {
                 meeting.moveToRoom(reserveRoom());
             }
         } else {
             MeetingSeries series = occurrences.lock(seriesId.get());
+            requireSeriesEditor(series, actor);
             FieldProblems problems = new FieldProblems();
             Recurrence rule = RecurrenceRules.recurrence(input.recurrence(), problems);
             problems.throwIfAny();
             if (rule == null) {
                 List<Instant> old = series.starts();
-                rule = series.recurrence().withRemaining(old.size() - Math.max(0, old.indexOf(meeting.getOccurrenceAt())));
+                int place = old.indexOf(meeting.getOccurrenceAt());
+                if (place < 0) {
+                    throw new DomainException(DomainException.Kind.CONFLICT, "meeting.occurrence.notInSeries");
+                }
+                rule = series.recurrence().withRemaining(old.size() - place);
             }
             List<Instant> starts = RecurrenceRules.starts(rule, plan.startsAt(), plan.endsAt(), plan.timeZone(), problems);
             problems.throwIfAny();
@@ -257,10 +264,18 @@ public class MeetingService {
             if (meeting.getStatus() == MeetingStatus.SCHEDULED) {
                 meeting.detach();
                 meeting.cancel();
+                series.occurrenceChanged();
             }
             occurrences.advance(series, clock.instant());
         } else {
-            occurrences.cancelFrom(occurrences.lock(seriesId.get()), meeting, clock.instant());
+            MeetingPhase state = window(meeting).stateAt(meeting.getStatus(), clock.instant());
+            if (state == MeetingPhase.CANCELLED || state == MeetingPhase.ENDED) {
+                throw new DomainException(DomainException.Kind.CONFLICT,
+                        "meeting.edit." + state.name().toLowerCase(Locale.ROOT));
+            }
+            MeetingSeries series = occurrences.lock(seriesId.get());
+            requireSeriesEditor(series, actor);
+            occurrences.cancelFrom(series, meeting, clock.instant());
         }
         em.flush();
         LOG.info(() -> "Meeting " + id + " cancelled by " + actor.username());
@@ -276,15 +291,32 @@ public class MeetingService {
      * or, once the series is over, its last.
      */
     public MeetingView currentOccurrence(long seriesId, Account viewer) {
-        MeetingSeries series = occurrences.lock(seriesId);
+        MeetingSeries series = occurrences.lock(visibleSeries(seriesId, viewer).getId());
         Meeting meeting = occurrences.advance(series, clock.instant()).orElseGet(() -> occurrences.last(series));
         return view(visible(meeting.getId(), viewer), viewer);
     }
 
     /** The occurrence of a series that its rule starts at {@code at}, as a meeting that can be opened and edited. */
     public MeetingView occurrence(long seriesId, Instant at, Account viewer) {
-        Meeting meeting = occurrences.occurrence(seriesId, at, clock.instant());
+        MeetingSeries series = occurrences.lock(visibleSeries(seriesId, viewer).getId());
+        Meeting meeting = occurrences.occurrence(series, at, clock.instant());
         return view(visible(meeting.getId(), viewer), viewer);
+    }
+
+    /** A series the viewer may see, read before anything is locked or made; others are not found. */
+    private MeetingSeries visibleSeries(long seriesId, Account viewer) {
+        MeetingSeries series = em.find(MeetingSeries.class, seriesId);
+        if (series == null || viewer.isGuest() || !series.isVisibleTo(viewer.username(), viewer.isAdmin())) {
+            throw DomainException.notFound();
+        }
+        return series;
+    }
+
+    /** The rest of a series is changed by its hosts and admins, not by a host of one occurrence. */
+    private static void requireSeriesEditor(MeetingSeries series, Account actor) {
+        if (!actor.isAdmin() && !series.isHost(actor.username())) {
+            throw refused(actor, "meeting.edit.hostsOnly");
+        }
     }
 
     /** Hosts and attendees with their display names, hosts first; for labelling video tiles. */
@@ -364,6 +396,10 @@ public class MeetingService {
             return List.of(CalendarEvent.of(meeting, people(meeting.getParticipants()), now, viewer, null));
         }
         MeetingSeries series = em.find(MeetingSeries.class, meeting.getSeriesId().get());
+        if (viewer.isGuest() || !series.isVisibleTo(viewer.username(), viewer.isAdmin())) {
+            // Someone asked to this occurrence alone gets its own entry, not the series' people and plans.
+            return List.of(CalendarEvent.of(meeting, people(meeting.getParticipants()), now, viewer, null));
+        }
         List<Instant> starts = series.starts();
         List<Meeting> detached = em.createNamedQuery(Meeting.FIND_DETACHED_OCCURRENCES, Meeting.class)
                 .setParameter("series", series.getId()).getResultList().stream()

@@ -38,12 +38,16 @@ class Occurrences {
         return advance(series, now).orElseThrow();
     }
 
-    /** The series, locked for a change of its rows. */
+    /**
+     * The series, locked for a change of its rows and read again under the lock (it may have been read before in
+     * this transaction, and changed by another since).
+     */
     MeetingSeries lock(long seriesId) {
-        MeetingSeries series = em.find(MeetingSeries.class, seriesId, LockModeType.PESSIMISTIC_WRITE);
+        MeetingSeries series = em.find(MeetingSeries.class, seriesId);
         if (series == null) {
             throw DomainException.notFound();
         }
+        em.refresh(series, LockModeType.PESSIMISTIC_WRITE);
         return series;
     }
 
@@ -71,7 +75,8 @@ class Occurrences {
                 continue;
             }
             Meeting row = row(series, start, now);
-            if (row.getStatus() != MeetingStatus.CANCELLED) {
+            // A meeting ended early or cancelled is done: the next one is the series' meeting of the day.
+            if (row.getStatus() == MeetingStatus.SCHEDULED) {
                 Instant next = i + 1 < starts.size() ? starts.get(i + 1) : null;
                 series.rowsUntil(next, next == null ? null : start.plus(series.length()));
                 return Optional.of(row);
@@ -96,11 +101,19 @@ class Occurrences {
         return meeting;
     }
 
-    /** The occurrence of a series at {@code at}, which must be one of the rule's; 400 naming {@code at} if not. */
-    Meeting occurrence(long seriesId, Instant at, Instant now) {
-        MeetingSeries series = lock(seriesId);
+    /**
+     * The occurrence of a series at {@code at}, which must be one of the rule's (400 naming {@code at} if not);
+     * a cancelled series makes no new ones. The caller has checked that the viewer may see the series.
+     */
+    Meeting occurrence(MeetingSeries series, Instant at, Instant now) {
         if (!series.starts().contains(at)) {
             new FieldProblems().add("at", "meeting.occurrence.notInSeries").throwIfAny();
+        }
+        if (series.isCancelled()) {
+            return em.createNamedQuery(Meeting.FIND_OCCURRENCES_FROM, Meeting.class)
+                    .setParameter("series", series.getId()).setParameter("from", at).setMaxResults(1)
+                    .getResultStream().filter(m -> m.getOccurrenceAt().equals(at)).findFirst()
+                    .orElseThrow(DomainException::notFound);
         }
         return row(series, at, now);
     }
@@ -138,12 +151,15 @@ class Occurrences {
     MeetingSeries replan(MeetingSeries series, Meeting from, MeetingPlan plan, Recurrence rule, List<Instant> starts,
             long roomId, Instant now) {
         MeetingSeries target;
+        List<Instant> oldStarts = series.starts();
         if (from.getOccurrenceAt().equals(series.getFirstStartsAt())) {
             target = series;
         } else {
-            List<Instant> old = series.starts();
-            Instant previous = old.stream().filter(s -> s.isBefore(from.getOccurrenceAt())).reduce((a, b) -> b)
-                    .orElseThrow();
+            Instant previous = oldStarts.stream().filter(s -> s.isBefore(from.getOccurrenceAt()))
+                    .reduce((a, b) -> b).orElseThrow();
+            if (starts.get(0).isBefore(previous.plus(series.length()))) {
+                new FieldProblems().add("startsAt", "meeting.occurrence.outsideSeries").throwIfAny();
+            }
             ZoneId zone = series.zone();
             series.endWith(series.recurrence().endingBefore(from.getOccurrenceAt().atZone(zone).toLocalDate()),
                     previous.plus(series.length()));
@@ -156,18 +172,26 @@ class Occurrences {
         }
         List<Meeting> rows = em.createNamedQuery(Meeting.FIND_OCCURRENCES_FROM, Meeting.class)
                 .setParameter("series", series.getId()).setParameter("from", from.getOccurrenceAt()).getResultList();
+        // The k-th occurrence from the split becomes the new rule's k-th, whichever of them have rows.
+        Map<Meeting, Integer> places = new HashMap<>();
+        rows.forEach(row -> places.put(row, oldStarts.indexOf(row.getOccurrenceAt()) - oldStarts.indexOf(
+                from.getOccurrenceAt())));
         // Cleared first: rows may swap starts, and (series, start) is unique at every flush.
         rows.forEach(Meeting::leaveSeries);
         em.flush();
-        for (int i = 0; i < rows.size(); i++) {
-            Meeting row = rows.get(i);
-            // A row beyond the new rule, or one cancelled alone, is no occurrence any more.
-            if (i < starts.size() && row.getStatus() == MeetingStatus.SCHEDULED) {
-                row.occurrenceOf(target.getId(), starts.get(i));
-                row.plan(target.planAt(starts.get(i)));
-                row.moveToRoom(target.getRoomId());
-            } else {
+        for (Meeting row : rows) {
+            int place = places.get(row);
+            if (place < 0 || place >= starts.size() || row.getStatus() == MeetingStatus.ENDED) {
+                // Beyond the new rule: no occurrence any more.
                 row.cancel();
+            } else if (row.getStatus() == MeetingStatus.CANCELLED) {
+                // Cancelled alone, it stays cancelled in its place.
+                row.occurrenceOf(target.getId(), starts.get(place));
+                row.detach();
+            } else {
+                row.occurrenceOf(target.getId(), starts.get(place));
+                row.plan(target.planAt(starts.get(place)));
+                row.moveToRoom(target.getRoomId());
             }
         }
         em.flush();
@@ -178,12 +202,20 @@ class Occurrences {
         return target;
     }
 
-    /** Cancels the occurrence {@code from} and every later one; the first cancels the whole series. */
+    /**
+     * Cancels the occurrence {@code from} and every later one; the first cancels the whole series. A row the
+     * rule no longer gives (after an earlier cut) is cancelled alone.
+     */
     void cancelFrom(MeetingSeries series, Meeting from, Instant now) {
+        List<Instant> old = series.starts();
+        if (!old.contains(from.getOccurrenceAt())) {
+            from.detach();
+            from.cancel();
+            return;
+        }
         if (from.getOccurrenceAt().equals(series.getFirstStartsAt())) {
             series.cancel();
         } else {
-            List<Instant> old = series.starts();
             Instant previous = old.stream().filter(s -> s.isBefore(from.getOccurrenceAt())).reduce((a, b) -> b)
                     .orElseThrow();
             series.endWith(series.recurrence().endingBefore(from.getOccurrenceAt().atZone(series.zone()).toLocalDate()),

@@ -22,6 +22,9 @@ import org.meetingportal.platform.FieldProblems;
  */
 public final class RecurrenceRules {
 
+    /** Calendars write years in four digits. */
+    private static final int LAST_YEAR = 9999;
+
     private RecurrenceRules() {
     }
 
@@ -65,6 +68,10 @@ public final class RecurrenceRules {
         if (input.until() != null && !input.until().isBlank()) {
             try {
                 until = LocalDate.parse(input.until().strip());
+                if (until.getYear() > LAST_YEAR) {
+                    until = null;
+                    problems.add("recurrence.until", "meeting.recurrence.until.invalid");
+                }
             } catch (DateTimeException e) {
                 problems.add("recurrence.until", "meeting.recurrence.until.invalid");
             }

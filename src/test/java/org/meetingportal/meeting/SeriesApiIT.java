@@ -51,6 +51,7 @@ class SeriesApiIT extends PortalIT {
 
     private String hostName;
     private String attendeeName;
+    private String outsiderName;
     private PortalClient host;
     private PortalClient attendee;
     private PortalClient outsider;
@@ -62,7 +63,8 @@ class SeriesApiIT extends PortalIT {
         attendeeName = TestPortal.uniqueName("att");
         host = admin.createSignedInUser(hostName, "EMPLOYEE", "host-pass-phrase");
         attendee = admin.createSignedInUser(attendeeName, "EMPLOYEE", "attendee-pass-phrase");
-        outsider = admin.createSignedInUser(TestPortal.uniqueName("out"), "EMPLOYEE", "outsider-pass-phrase");
+        outsiderName = TestPortal.uniqueName("out");
+        outsider = admin.createSignedInUser(outsiderName, "EMPLOYEE", "outsider-pass-phrase");
     }
 
     /** Next Monday at 09:00 in Berlin, at least a week away. */
@@ -151,6 +153,10 @@ class SeriesApiIT extends PortalIT {
         assertEquals(1, listed(attendee, series).size(), "one row stands for the series, not forty");
         assertEquals(List.of(), listed(outsider, series));
         assertEquals(404, outsider.get("api/meetings/series/" + series).status());
+        for (Instant at : List.of(first.plusWeeks(1).toInstant(), first.plusWeeks(1).plusMinutes(1).toInstant())) {
+            assertEquals(404, outsider.get("api/meetings/series/" + series + "/occurrences/" + encoded(at)).status(),
+                    "no hint of a series one may not see, nor of its times");
+        }
         assertEquals(id(created), id(attendee.get("api/meetings/series/" + series).json()),
                 "the series' link leads to its next meeting");
 
@@ -204,8 +210,13 @@ class SeriesApiIT extends PortalIT {
         assertEquals(List.of("scope"), host.put("api/meetings/" + id(third) + "?scope=all", edit(third, tuesday).build())
                 .problemFields());
 
-        HttpAnswer moved = host.put("api/meetings/" + id(third) + "?scope=occurrence", edit(third, tuesday).build());
+        HttpAnswer moved = host.put("api/meetings/" + id(third) + "?scope=occurrence", edit(third, tuesday)
+                .add("hosts", Json.createArrayBuilder().add(hostName).add(outsiderName)).build());
         assertEquals(200, moved.status(), moved::toString);
+        JsonObject movedThird = moved.json();
+        assertEquals(403, outsider.put("api/meetings/" + id(third) + "?scope=following", edit(movedThird, tuesday).build())
+                .status(), "a host of one occurrence does not plan the rest");
+        assertEquals(403, outsider.delete("api/meetings/" + id(third) + "?scope=following").status());
         assertTrue(moved.json().getBoolean("detached"));
         assertEquals(tuesday.toOffsetDateTime(), OffsetDateTime.parse(moved.json().getString("startsAt")));
         HttpAnswer cancelled = host.delete("api/meetings/" + id(fourth));
@@ -270,6 +281,14 @@ class SeriesApiIT extends PortalIT {
         assertEquals(400, host.get("api/meetings/series/" + newSeries + "/occurrences/"
                 + encoded(later.plusWeeks(4).toInstant())).status(), "after the end there is no occurrence");
         assertEquals(3, expanded(calendar(attendee, id(fifth)).<VEvent>getComponents(Component.VEVENT).get(0)).size());
+
+        HttpAnswer all = host.delete("api/meetings/" + id(fifth) + "?scope=following");
+        assertEquals(200, all.status(), all::toString);
+        assertEquals("CANCELLED", host.get("api/meetings/" + id(movedSixth)).json().getString("state"));
+        assertEquals(404, host.get("api/meetings/series/" + newSeries + "/occurrences/"
+                + encoded(later.plusWeeks(2).toInstant())).status(), "a cancelled series makes no new meetings");
+        Calendar cancelled = calendar(attendee, id(fifth));
+        assertEquals("CANCEL", cancelled.getProperty(Property.METHOD).orElseThrow().getValue());
     }
 
     @Test
