@@ -135,6 +135,7 @@ class RecurrenceTest {
                 fields(() -> rule(input("WEEKLY", null, List.of("MO"), 2, null, 3))));
         assertEquals(Set.of("recurrence.bySetPos"), fields(() -> rule(input("MONTHLY", null, List.of("MO"), 5, null, 3))));
         assertEquals(Set.of("recurrence.until"), fields(() -> rule(input("DAILY", null, null, null, "next May", null))));
+        assertEquals(Set.of("recurrence.until"), fields(() -> rule(input("DAILY", null, null, null, "+10000-01-01", null))));
 
         ZonedDateTime first = ZonedDateTime.of(2027, 3, 22, 9, 0, 0, 0, BERLIN);
         Recurrence tooLong = rule(input("DAILY", null, null, null, "2028-12-31", null));

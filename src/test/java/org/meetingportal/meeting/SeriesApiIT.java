@@ -337,5 +337,8 @@ class SeriesApiIT extends PortalIT {
         JsonObject past = attendee.get("api/meetings/" + id(created)).json();
         assertEquals("ENDED", past.getString("state"));
         assertEquals(series, past.getJsonNumber("seriesId").longValue(), "a past meeting knows its series");
+        String page = attendee.page("meeting.xhtml?id=" + id(created)).body();
+        assertTrue(page.contains("id=\"series-current\"") && page.contains("meeting.xhtml?series=" + series),
+                "the page of a past meeting links to its series");
     }
 }
