@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -124,7 +125,7 @@ public class MeetingSeries {
     }
 
     /** The plan and rule; {@code starts} are every occurrence's start, the first being the plan's own. */
-    void plan(MeetingPlan plan, Recurrence recurrence, java.util.List<Instant> starts) {
+    void plan(MeetingPlan plan, Recurrence recurrence, List<Instant> starts) {
         Duration length = Duration.between(plan.startsAt(), plan.endsAt());
         this.rule = recurrence.rule();
         this.timeZone = plan.timeZone().getId();
@@ -213,7 +214,7 @@ public class MeetingSeries {
     }
 
     /** Every occurrence's start, in order (at most {@link Recurrence#MAX_OCCURRENCES}). */
-    public java.util.List<Instant> starts() {
+    public List<Instant> starts() {
         return recurrence().starts(firstLocalStart(), zone(), lastEndsAt.atZone(zone()).toLocalDateTime(),
                 Recurrence.MAX_OCCURRENCES);
     }

@@ -133,28 +133,28 @@ public class MeetingService {
             plan = plan.withHost(actor.username());
         }
         checkParticipants(plan);
-        List<Instant> starts = starts(input, plan);
+        Repetition repetition = repetition(input, plan);
         Meeting meeting;
-        if (starts == null) {
+        if (repetition == null) {
             meeting = new Meeting(reserveRoom(), actor.username(), now);
             meeting.plan(plan);
             em.persist(meeting);
             em.flush();
         } else {
-            meeting = occurrences.start(plan, recurrence(input), starts, reserveRoom(), actor.username(), now);
+            meeting = occurrences.start(plan, repetition.rule(), repetition.starts(), reserveRoom(), actor.username(),
+                    now);
         }
         LOG.info(() -> "Meeting " + meeting.getId() + " scheduled by " + actor.username() + " in room "
                 + meeting.getRoomId() + meeting.getSeriesId().map(s -> ", series " + s).orElse(""));
         return view(meeting, actor);
     }
 
-    /** The rule the input asks for, already checked by {@link #starts}; null for a single meeting. */
-    private static Recurrence recurrence(MeetingInput input) {
-        return RecurrenceRules.recurrence(input.recurrence(), new FieldProblems());
+    /** A rule and every occurrence's start it gives (the first may have moved onto the rule). */
+    private record Repetition(Recurrence rule, List<Instant> starts) {
     }
 
-    /** Every occurrence's start when the input repeats (the first may move onto the rule); null otherwise. */
-    private static List<Instant> starts(MeetingInput input, MeetingPlan plan) {
+    /** How the input repeats, checked; null for a single meeting. */
+    private static Repetition repetition(MeetingInput input, MeetingPlan plan) {
         FieldProblems problems = new FieldProblems();
         Recurrence rule = RecurrenceRules.recurrence(input.recurrence(), problems);
         problems.throwIfAny();
@@ -163,7 +163,7 @@ public class MeetingService {
         }
         List<Instant> starts = RecurrenceRules.starts(rule, plan.startsAt(), plan.endsAt(), plan.timeZone(), problems);
         problems.throwIfAny();
-        return starts;
+        return new Repetition(rule, starts);
     }
 
     /**
@@ -194,15 +194,16 @@ public class MeetingService {
         boolean newRoom = Boolean.TRUE.equals(input.newRoom());
         Optional<Long> seriesId = meeting.getSeriesId();
         if (seriesId.isEmpty()) {
-            List<Instant> starts = starts(input, plan);
+            Repetition repetition = repetition(input, plan);
             if (newRoom) {
                 meeting.moveToRoom(reserveRoom());
             }
-            if (starts == null) {
+            if (repetition == null) {
                 meeting.plan(plan);
             } else {
+                List<Instant> starts = repetition.starts();
                 MeetingSeries series = new MeetingSeries(meeting.getRoomId(), meeting.getCreatedBy(), now);
-                series.plan(plan.at(starts.get(0)), recurrence(input), starts);
+                series.plan(plan.at(starts.get(0)), repetition.rule(), starts);
                 em.persist(series);
                 em.flush();
                 meeting.plan(plan.at(starts.get(0)));
