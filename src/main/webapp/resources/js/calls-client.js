@@ -162,7 +162,34 @@ function wireIncomingCalls() {
   });
 }
 
+/**
+ * The reminder shortly before a meeting, on whatever page is open: its title, when it starts, and Join. A page
+ * already showing that meeting needs none.
+ */
+function wireReminders() {
+  const notice = document.getElementById('reminder-notice');
+  if (!notice) {
+    return;
+  }
+  const t = textsOf(notice);
+  document.getElementById('reminder-close').addEventListener('click', () => {
+    notice.hidden = true;
+  });
+  onCallMessage((message) => {
+    if (message.type !== 'reminder' || location.search.includes(`id=${message.meeting}`)) {
+      return;
+    }
+    const at = new Date(message.startsAt);
+    const time = at.toLocaleTimeString(document.documentElement.lang || undefined, { hour: '2-digit', minute: '2-digit' });
+    document.getElementById('reminder-text').textContent = t('startsAt', message.title, time);
+    document.getElementById('reminder-join').href = `${document.body.dataset.context || ''}${message.path}`;
+    notice.dataset.meeting = String(message.meeting);
+    notice.hidden = false;
+  });
+}
+
 if (document.body.dataset.signedIn === 'true') {
   wireIncomingCalls();
+  wireReminders();
   connect();
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -67,6 +68,12 @@ public class AccountService {
         }
         user.signedIn(clock.instant());
         return Optional.of(Account.of(user));
+    }
+
+    /** Remembers the language a person signed in with, which what is sent to them is written in. */
+    public void speaks(String username, Locale language) {
+        em.createNamedQuery(User.SET_LANGUAGE).setParameter(1, language.toLanguageTag()).setParameter(2, username)
+                .executeUpdate();
     }
 
     /** The current state of an account, for checking a session on each request. */

@@ -32,12 +32,18 @@ public class TimeFormat {
 
     /** A span on one line: "Dec 1, 2026, 9:00 AM – 10:00 AM (Asia/Shanghai)", the date once when it is one day. */
     public String span(Instant start, Instant end) {
-        ZoneId zone = zone();
+        return span(start, end, zone(), formatLocale());
+    }
+
+    /** A span on one line in {@code zone}, written as {@code locale} writes dates and times. */
+    public static String span(Instant start, Instant end, ZoneId zone, Locale locale) {
         boolean sameDay = start.atZone(zone).toLocalDate().equals(end.atZone(zone).toLocalDate());
+        DateTimeFormatter dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).withZone(zone);
         DateTimeFormatter endFormat = sameDay
-                ? DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(formatLocale()).withZone(zone)
-                : dateTime();
-        return dateTime().format(start) + " – " + endFormat.format(end) + " (" + zone.getId() + ")";
+                ? DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(zone)
+                : dateTime;
+        return dateTime.format(start) + " – " + endFormat.format(end) + " (" + zone.getId() + ")";
     }
 
     /** Times of day only, for a list of one day's meetings: "9:00 AM – 10:00 AM". */

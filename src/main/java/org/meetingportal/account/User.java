@@ -7,10 +7,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -21,6 +23,9 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "portal_user")
+// language is no attribute to write: set by this statement alone, so that it never raises the version.
+@NamedNativeQuery(name = User.SET_LANGUAGE, query = "UPDATE portal_user SET language = ?1 WHERE username = ?2"
+        + " AND (language IS NULL OR language <> ?1)")
 @NamedQuery(name = User.FIND_BY_USERNAME, query = "select u from User u where u.username = :username")
 @NamedQuery(name = User.COUNT_BY_USERNAME_IGNORING_CASE,
         query = "select count(u) from User u where lower(u.username) = lower(:username)")
@@ -48,6 +53,7 @@ public class User {
     public static final String FIND_USERNAMES_MATCHING = "User.findUsernamesMatching";
     public static final String COUNT_ENABLED_ADMINS = "User.countEnabledAdmins";
     public static final String FIND_BY_PROVIDER = "User.findByProvider";
+    public static final String SET_LANGUAGE = "User.setLanguage";
 
     public static final int USERNAME_MAX = 32;
     public static final int DISPLAY_NAME_MAX = 100;
@@ -99,6 +105,10 @@ public class User {
     /** The zone the person wants times shown in; none means "my browser's". */
     @Column(name = "time_zone", length = 64)
     private String timeZone;
+
+    /** The language the person last used the portal in (a language tag), for what is sent to them. */
+    @Column(length = 35, insertable = false, updatable = false)
+    private String language;
 
     @Version
     private long version;
@@ -234,6 +244,10 @@ public class User {
 
     public Instant getLastSignInAt() {
         return lastSignInAt;
+    }
+
+    public Locale getLanguage() {
+        return language == null ? null : Locale.forLanguageTag(language);
     }
 
     public String getTimeZone() {

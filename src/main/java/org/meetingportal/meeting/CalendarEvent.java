@@ -55,10 +55,10 @@ public record CalendarEvent(long meetingId, long roomId, int sequence, Instant s
                 .with(series.getParticipants(), series.getCreatedBy(), people, viewer);
     }
 
-    /** This event with its people as {@code viewer} may read them. */
+    /** This event with its people as {@code viewer} may read them; everyone's addresses for no viewer. */
     private CalendarEvent with(Collection<Participant> participants, String createdBy, Map<String, Account> people,
             Account viewer) {
-        boolean seesAddresses = viewer.isAdmin() || participants.stream()
+        boolean seesAddresses = viewer == null || viewer.isAdmin() || participants.stream()
                 .anyMatch(p -> p.getRole() == ParticipantRole.HOST && p.getUsername().equals(viewer.username()));
         List<Contact> contacts = participants.stream()
                 .sorted(Comparator.comparing(Participant::getRole).thenComparing(Participant::getUsername))
@@ -67,7 +67,18 @@ public record CalendarEvent(long meetingId, long roomId, int sequence, Instant s
         Contact host = contacts.stream().filter(c -> c.role() == ParticipantRole.HOST).findFirst()
                 .orElse(contact(createdBy, ParticipantRole.HOST, people));
         return new CalendarEvent(meetingId, roomId, sequence, stamp, start, end, summary, description, cancelled,
-                host, contacts, repeating).readBy(viewer.username(), seesAddresses);
+                host, contacts, repeating).readBy(viewer == null ? null : viewer.username(), seesAddresses);
+    }
+
+    /** The same event called off, as sent to someone who is no longer asked to it. */
+    CalendarEvent calledOff() {
+        return new CalendarEvent(meetingId, roomId, sequence, stamp, start, end, summary, description, true,
+                organizer, attendees, repeating);
+    }
+
+    /** Whether {@code username} is among the event's hosts, who see everyone's addresses. */
+    boolean isHost(String username) {
+        return attendees.stream().anyMatch(c -> c.role() == ParticipantRole.HOST && c.username().equals(username));
     }
 
     /** This event without the e-mail addresses of anyone but {@code reader}, unless {@code seesAddresses}. */

@@ -59,6 +59,12 @@ import java.util.Set;
 // host_entered_at is no attribute: written by this statement only, never back by an edit in flight.
 @NamedNativeQuery(name = Meeting.MARK_HOST_ENTERED, query = "UPDATE meeting SET host_entered_at = ?1"
         + " WHERE id = ?2 AND host_entered_at IS NULL")
+// reminded_for is no attribute either: the start its people were reminded of, claimed by one node alone.
+@NamedNativeQuery(name = Meeting.FIND_TO_REMIND, query = "SELECT id FROM meeting WHERE status = 'SCHEDULED'"
+        + " AND starts_at > ?1 AND starts_at <= ?2 AND (reminded_for IS NULL OR reminded_for <> starts_at)"
+        + " ORDER BY starts_at, id")
+@NamedNativeQuery(name = Meeting.CLAIM_REMINDER, query = "UPDATE meeting SET reminded_for = starts_at WHERE id = ?1"
+        + " AND status = 'SCHEDULED' AND (reminded_for IS NULL OR reminded_for <> starts_at)")
 public class Meeting {
 
     public static final String FIND_VISIBLE_ENDING_AFTER = "Meeting.findVisibleEndingAfter";
@@ -70,6 +76,8 @@ public class Meeting {
     public static final String SEARCH = "Meeting.search";
     public static final String COUNT_SEARCH = "Meeting.countSearch";
     public static final String MARK_HOST_ENTERED = "Meeting.markHostEntered";
+    public static final String FIND_TO_REMIND = "Meeting.findToRemind";
+    public static final String CLAIM_REMINDER = "Meeting.claimReminder";
     public static final String FIND_HOSTS = "Meeting.findHosts";
     public static final String FIND_PEOPLE = "Meeting.findPeople";
     public static final String FIND_OCCURRENCES_FROM = "Meeting.findOccurrencesFrom";

@@ -4,6 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -99,6 +101,9 @@ public class MeetingService {
     @Inject
     Occurrences occurrences;
 
+    @Inject
+    Event<MeetingChanged> changes;
+
     private volatile Scheduling scheduling;
 
     /** Reads the setting at start, so that a mistyped one stops the deployment with its name. */
@@ -146,6 +151,7 @@ public class MeetingService {
         }
         LOG.info(() -> "Meeting " + meeting.getId() + " scheduled by " + actor.username() + " in room "
                 + meeting.getRoomId() + meeting.getSeriesId().map(s -> ", series " + s).orElse(""));
+        changes.fire(new MeetingChanged(meeting.getId(), null, Set.of()));
         return view(meeting, actor);
     }
 
@@ -193,6 +199,10 @@ public class MeetingService {
         checkParticipants(plan);
         boolean newRoom = Boolean.TRUE.equals(input.newRoom());
         Optional<Long> seriesId = meeting.getSeriesId();
+        Set<String> before = new HashSet<>(usernames(meeting.getParticipants()));
+        seriesId.filter(s -> scope == ChangeScope.FOLLOWING)
+                .ifPresent(s -> before.addAll(usernames(em.find(MeetingSeries.class, s).getParticipants())));
+        Long former = null;
         if (seriesId.isEmpty()) {
             Repetition repetition = repetition(input, plan);
             if (newRoom) {
@@ -246,10 +256,17 @@ public class MeetingService {
             }
             List<Instant> starts = RecurrenceRules.starts(rule, plan.startsAt(), plan.endsAt(), plan.timeZone(), problems);
             problems.throwIfAny();
-            occurrences.replan(series, meeting, plan.at(starts.get(0)), rule, starts,
+            MeetingSeries target = occurrences.replan(series, meeting, plan.at(starts.get(0)), rule, starts,
                     newRoom ? reserveRoom() : series.getRoomId(), now);
+            if (!target.getId().equals(series.getId())) {
+                former = series.getId();
+            }
         }
         em.flush();
+        Set<String> removed = new HashSet<>(before);
+        removed.removeAll(plan.hosts());
+        removed.removeAll(plan.attendees());
+        changes.fire(new MeetingChanged(meeting.getId(), former, removed));
         return view(meeting, actor);
     }
 
@@ -279,6 +296,7 @@ public class MeetingService {
             occurrences.cancelFrom(series, meeting, clock.instant());
         }
         em.flush();
+        changes.fire(new MeetingChanged(meeting.getId(), null, Set.of()));
         LOG.info(() -> "Meeting " + id + " cancelled by " + actor.username());
         return view(meeting, actor);
     }
@@ -392,15 +410,17 @@ public class MeetingService {
      */
     public List<CalendarEvent> calendar(long id, Account viewer) {
         Meeting meeting = visible(id, viewer);
-        Instant now = clock.instant();
-        if (meeting.getSeriesId().isEmpty()) {
-            return List.of(CalendarEvent.of(meeting, people(meeting.getParticipants()), now, viewer, null));
-        }
-        MeetingSeries series = em.find(MeetingSeries.class, meeting.getSeriesId().get());
-        if (viewer.isGuest() || !series.isVisibleTo(viewer.username(), viewer.isAdmin())) {
+        MeetingSeries series = meeting.getSeriesId().map(s -> em.find(MeetingSeries.class, s)).orElse(null);
+        if (series == null || viewer.isGuest() || !series.isVisibleTo(viewer.username(), viewer.isAdmin())) {
             // Someone asked to this occurrence alone gets its own entry, not the series' people and plans.
-            return List.of(CalendarEvent.of(meeting, people(meeting.getParticipants()), now, viewer, null));
+            return List.of(CalendarEvent.of(meeting, people(meeting.getParticipants()), clock.instant(), viewer, null));
         }
+        return seriesEvents(series, viewer);
+    }
+
+    /** A series' entries: the series with its rule and the occurrences cancelled alone, then each changed alone. */
+    private List<CalendarEvent> seriesEvents(MeetingSeries series, Account viewer) {
+        Instant now = clock.instant();
         List<Instant> starts = series.starts();
         List<Meeting> detached = em.createNamedQuery(Meeting.FIND_DETACHED_OCCURRENCES, Meeting.class)
                 .setParameter("series", series.getId()).getResultList().stream()
@@ -419,6 +439,64 @@ public class MeetingService {
             }
         }
         return events;
+    }
+
+    /**
+     * What a meeting's people are told of it after a change, in the change's transaction: everyone asked to
+     * the meeting and, for an occurrence, to its series.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MeetingNotice notice(long meetingId) {
+        Meeting meeting = em.find(Meeting.class, meetingId);
+        MeetingSeries series = meeting.getSeriesId().map(s -> em.find(MeetingSeries.class, s)).orElse(null);
+        Set<String> seriesPeople = series == null ? Set.of() : usernames(series.getParticipants());
+        Set<String> everyone = new HashSet<>(usernames(meeting.getParticipants()));
+        everyone.addAll(seriesPeople);
+        Map<String, Account> people = accounts.accounts(everyone);
+        CalendarEvent own = CalendarEvent.of(meeting, people, clock.instant(), null, null);
+        return new MeetingNotice(meetingId, series == null ? null : series.getId(), meeting.getTitle(),
+                meeting.getDescription(), meeting.getStartsAt(), meeting.getEndsAt(), ZoneId.of(meeting.getTimeZone()),
+                meeting.getStatus() == MeetingStatus.CANCELLED, series == null ? null : series.recurrence(),
+                List.copyOf(people.values()), seriesPeople, series == null ? List.of() : seriesEvents(series, null),
+                own);
+    }
+
+    /**
+     * The meetings due for their reminder, each claimed for this caller in its transaction: starting within
+     * {@code lead} and not yet reminded of at their present start. Another node's claim of the same meeting
+     * waits for this transaction and then finds it claimed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<MeetingNotice> claimReminders(Duration lead, int max) {
+        Instant now = clock.instant();
+        occurrences.catchUp(now);
+        List<?> due = em.createNamedQuery(Meeting.FIND_TO_REMIND).setParameter(1, now)
+                .setParameter(2, now.plus(lead)).setMaxResults(max).getResultList();
+        List<MeetingNotice> claimed = new ArrayList<>();
+        for (Object id : due) {
+            long meetingId = ((Number) id).longValue();
+            if (em.createNamedQuery(Meeting.CLAIM_REMINDER).setParameter(1, meetingId).executeUpdate() == 1) {
+                claimed.add(notice(meetingId));
+            }
+        }
+        return claimed;
+    }
+
+    /** What the people of a series that ended earlier are told of it: its entries, now shorter. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MeetingNotice seriesNotice(long seriesId) {
+        MeetingSeries series = em.find(MeetingSeries.class, seriesId);
+        Set<String> seriesPeople = usernames(series.getParticipants());
+        Map<String, Account> people = accounts.accounts(seriesPeople);
+        List<CalendarEvent> events = seriesEvents(series, null);
+        return new MeetingNotice(events.get(0).meetingId(), seriesId, series.getTitle(), series.getDescription(),
+                series.getFirstStartsAt(), series.getFirstStartsAt().plus(series.length()), series.zone(),
+                series.isCancelled(), series.recurrence(), List.copyOf(people.values()), seriesPeople, events,
+                events.get(0));
+    }
+
+    private static Set<String> usernames(Collection<Participant> participants) {
+        return participants.stream().map(Participant::getUsername).collect(Collectors.toSet());
     }
 
     private Map<String, Account> people(Collection<Participant> participants) {

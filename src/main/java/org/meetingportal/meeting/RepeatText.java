@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.meetingportal.account.TimeFormat;
 import org.meetingportal.platform.FacesMessages;
+import org.meetingportal.platform.Messages;
 
 /**
  * How a series repeats and what comes next, in the page's language: "Every 2 weeks on Mon, Wed, 10 times";
@@ -27,28 +28,28 @@ public class RepeatText {
 
     /** The rule of the meeting's series in words; empty for a single meeting. */
     public String describe(MeetingView meeting) {
-        MeetingView.RecurrenceView rule = meeting.recurrence();
-        if (rule == null) {
-            return "";
-        }
-        Locale locale = FacesMessages.locale();
+        return meeting.recurrence() == null ? "" : words(meeting.recurrence(), meeting.startsAt(), FacesMessages.locale());
+    }
+
+    /** A rule in words in {@code locale}, for a series whose first occurrence starts at {@code startsAt}. */
+    public static String words(MeetingView.RecurrenceView rule, OffsetDateTime startsAt, Locale locale) {
         String every = switch (Repeat.of(rule)) {
-            case WEEKDAYS -> FacesMessages.text("meeting.repeats.WEEKDAYS");
-            case WEEKLY -> FacesMessages.text("meeting.repeats.WEEKLY", rule.interval(), rule.byDay().isEmpty()
-                    ? meeting.startsAt().getDayOfWeek().getDisplayName(TextStyle.SHORT, locale)
+            case WEEKDAYS -> Messages.text(locale, "meeting.repeats.WEEKDAYS");
+            case WEEKLY -> Messages.text(locale, "meeting.repeats.WEEKLY", rule.interval(), rule.byDay().isEmpty()
+                    ? startsAt.getDayOfWeek().getDisplayName(TextStyle.SHORT, locale)
                     : rule.byDay().stream().map(code -> Recurrence.day(code).getDisplayName(TextStyle.SHORT, locale))
                             .collect(Collectors.joining(", ")));
-            case MONTHLY_ON_DATE -> FacesMessages.text("meeting.repeats.MONTHLY_ON_DATE", rule.interval(),
-                    meeting.startsAt().getDayOfMonth());
-            case MONTHLY_ON_WEEKDAY -> FacesMessages.text("meeting.repeats.MONTHLY_ON_WEEKDAY", rule.interval(),
-                    FacesMessages.text("meeting.repeats.position." + rule.bySetPos()),
+            case MONTHLY_ON_DATE -> Messages.text(locale, "meeting.repeats.MONTHLY_ON_DATE", rule.interval(),
+                    startsAt.getDayOfMonth());
+            case MONTHLY_ON_WEEKDAY -> Messages.text(locale, "meeting.repeats.MONTHLY_ON_WEEKDAY", rule.interval(),
+                    Messages.text(locale, "meeting.repeats.position." + rule.bySetPos()),
                     day(rule).getDisplayName(TextStyle.FULL, locale));
-            default -> FacesMessages.text("meeting.repeats.DAILY", rule.interval());
+            default -> Messages.text(locale, "meeting.repeats.DAILY", rule.interval());
         };
-        String end = rule.count() != null ? FacesMessages.text("meeting.repeats.count", rule.count())
-                : FacesMessages.text("meeting.repeats.until", DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+        String end = rule.count() != null ? Messages.text(locale, "meeting.repeats.count", rule.count())
+                : Messages.text(locale, "meeting.repeats.until", DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                         .withLocale(locale).format(LocalDate.parse(rule.until())));
-        return every + FacesMessages.text("meeting.repeats.separator") + end;
+        return every + Messages.text(locale, "meeting.repeats.separator") + end;
     }
 
     /** The next occurrences after this one, in the viewer's zone; empty when none follow. */

@@ -28,6 +28,10 @@ public class Configuration {
     public static final String CALL_RATE_PER_MINUTE = "PORTAL_CALL_RATE_PER_MINUTE";
     public static final String TRUSTED_PROXIES = "PORTAL_TRUSTED_PROXIES";
     public static final String PUBLIC_URL = "PORTAL_PUBLIC_URL";
+    /** The server scripts build the mail session from the other SMTP settings; the portal reads only this one. */
+    public static final String SMTP_HOST = "PORTAL_SMTP_HOST";
+    public static final String MAIL_RETRY_SECONDS = "PORTAL_MAIL_RETRY_SECONDS";
+    public static final String REMINDER_MINUTES = "PORTAL_REMINDER_MINUTES";
 
     private final UnaryOperator<String> source;
 
@@ -81,6 +85,21 @@ public class Configuration {
     }
 
     /** How long before its start a meeting can be joined. */
+    /** Whether e-mail is sent at all: only with an SMTP server to send it through. */
+    public boolean mailEnabled() {
+        return text(SMTP_HOST).isPresent();
+    }
+
+    /** How long the first retry of an e-mail the SMTP server did not take waits; each later one waits twice as long. */
+    public Duration mailRetry() {
+        return Duration.ofSeconds(number(MAIL_RETRY_SECONDS, 30, 1, 3600));
+    }
+
+    /** How long before each meeting its people are reminded of it; zero for no reminders. */
+    public Duration reminderLead() {
+        return Duration.ofMinutes(number(REMINDER_MINUTES, 10, 0, 24 * 60));
+    }
+
     public Duration joinEarly() {
         return Duration.ofMinutes(number(JOIN_EARLY_MINUTES, 10, 0, 24 * 60));
     }

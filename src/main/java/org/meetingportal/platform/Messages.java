@@ -46,6 +46,15 @@ public final class Messages {
     }
 
     /** The first supported language in an Accept-Language list, in the order the reader prefers them. */
+    /**
+     * The first of a browser's locales in a language the portal speaks, with its country (en-GB writes times
+     * as 24-hour), or English.
+     */
+    public static Locale spoken(List<Locale> acceptable) {
+        return acceptable.stream().filter(l -> SUPPORTED.stream().anyMatch(s -> s.getLanguage().equals(l.getLanguage())))
+                .findFirst().map(l -> new Locale(l.getLanguage(), l.getCountry())).orElse(Locale.ENGLISH);
+    }
+
     public static Locale preferred(List<Locale> acceptable) {
         for (Locale locale : acceptable) {
             for (Locale supported : SUPPORTED) {

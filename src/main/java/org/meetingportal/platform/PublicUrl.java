@@ -29,13 +29,15 @@ public class PublicUrl {
     HttpServletRequest request;
 
     private Optional<String> configured;
+    private volatile String lastSeen;
 
     /** Reads the setting at start, so that a malformed URL stops the deployment with its name. */
     void check(@Observes @Priority(StartupOrder.SCHEMA) @Initialized(ApplicationScoped.class) Object started) {
         configured = configuration.publicUrl();
         if (configured.isEmpty()) {
             LOG.info("Links: " + Configuration.PUBLIC_URL + " is not set, so links name the address the server was "
-                    + "reached at; set it to the portal's public address (required behind a reverse proxy)");
+                    + "reached at; set it to the portal's public address (required behind a reverse proxy, and for"
+                    + " the links in e-mail)");
         }
     }
 
@@ -46,6 +48,27 @@ public class PublicUrl {
         }
         return base(configured, request.getScheme(), request.getLocalAddr(), request.getLocalPort(),
                 request.getContextPath());
+    }
+
+    /**
+     * The base for links in e-mail, which may be written outside any request (a reminder): the setting, else the
+     * address of the current request, else of the last request that wrote one.
+     */
+    public String forMessages() {
+        if (configured == null) {
+            configured = configuration.publicUrl();
+        }
+        if (configured.isPresent()) {
+            return configured.get();
+        }
+        try {
+            lastSeen = getBase();
+        } catch (RuntimeException noRequest) {
+            if (lastSeen == null) {
+                return "http://localhost:8080";
+            }
+        }
+        return lastSeen;
     }
 
     /** An absolute link to {@code path} of the portal (starting with a slash). */

@@ -1,5 +1,7 @@
 package org.meetingportal.security;
 
+import org.meetingportal.platform.Messages;
+import java.util.Collections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -153,6 +155,10 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
             return AuthenticationStatus.SEND_FAILURE;
         }
         attempt.succeeded(request, response);
+        // The language a browser asks for; a client that names none (a script) leaves the last one as it was.
+        if (request.getHeader("Accept-Language") != null) {
+            accounts.speaks(username, Messages.spoken(Collections.list(request.getLocales())));
+        }
         Sessions.start(request, account, clock.instant(), configuration.sessionIdleMinutes());
         CurrentUser.attach(request, account);
         SecurityLog.event("authn_login_success", "user", username, "address", address);

@@ -1,5 +1,7 @@
 package org.meetingportal.security;
 
+import org.meetingportal.platform.Messages;
+import java.util.Collections;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -122,6 +124,10 @@ public class ProviderSignInServlet extends HttpServlet {
             return;
         }
         ProviderSignInResult.SignedIn signedIn = (ProviderSignInResult.SignedIn) result;
+        // The language a browser asks for; a client that names none (a script) leaves the last one as it was.
+        if (request.getHeader("Accept-Language") != null) {
+            accounts.speaks(signedIn.account().username(), Messages.spoken(Collections.list(request.getLocales())));
+        }
         Sessions.start(request, signedIn.account(), clock.instant(), configuration.sessionIdleMinutes(), who.tokens());
         SecurityLog.event("authn_login_success", "user", signedIn.account().username(), "address",
                 clientAddress.of(request), "via", "provider");

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.meetingportal.platform.AfterCommit;
+import org.meetingportal.platform.Backoff;
 
 /**
  * The outbox of calls to TRTC's server API: written with the decision that needs them, taken by one node at
@@ -27,8 +28,7 @@ public class CloudCallService {
     static final int MAX_ATTEMPTS = 10;
     /** How long a node owns a call it took: longer than the SDK may take to answer. */
     static final Duration LEASE = Duration.ofSeconds(3L * TrtcRoomApi.TIMEOUT_SECONDS);
-    private static final Duration FIRST_PAUSE = Duration.ofSeconds(2);
-    private static final Duration LONGEST_PAUSE = Duration.ofMinutes(5);
+    private static final Backoff PAUSES = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5));
 
     /** A call was not confirmed, and perhaps given up: the meeting's hosts are told. */
     public record Unconfirmed(long meetingId) {
@@ -116,7 +116,6 @@ public class CloudCallService {
 
     /** The pause after the given number of failed attempts: doubling from two seconds, at most five minutes. */
     static Duration pause(int attempts) {
-        Duration pause = FIRST_PAUSE.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
-        return pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause;
+        return PAUSES.after(attempts);
     }
 }

@@ -67,7 +67,7 @@ class CallSocketsTest {
 
     private void account(String username, int generation) {
         known.put(username, new Account(username, username, username + "@example.com", Role.EMPLOYEE, true, false,
-                generation, null, false));
+                generation, null, false, null));
     }
 
     @Test

@@ -33,6 +33,32 @@ class ConfigurationTest {
     }
 
     @Test
+    void mailOnlyWithAnSmtpHostRetriesAfterHalfAMinuteAndRemindsTenMinutesAhead() {
+        Configuration none = with(Map.of());
+        assertEquals(false, none.mailEnabled());
+        assertEquals(java.time.Duration.ofSeconds(30), none.mailRetry());
+        assertEquals(java.time.Duration.ofMinutes(10), none.reminderLead());
+        Configuration set = with(Map.of(Configuration.SMTP_HOST, "smtp.example.com", Configuration.REMINDER_MINUTES, "0",
+                Configuration.MAIL_RETRY_SECONDS, "5"));
+        assertEquals(true, set.mailEnabled());
+        assertEquals(java.time.Duration.ZERO, set.reminderLead());
+        assertEquals(java.time.Duration.ofSeconds(5), set.mailRetry());
+        assertEquals(false, with(Map.of(Configuration.SMTP_HOST, "  ")).mailEnabled());
+        assertThrows(IllegalStateException.class, () -> with(Map.of(Configuration.REMINDER_MINUTES, "-1")).reminderLead());
+    }
+
+    @Test
+    void backOffDoublesUpToItsLongest() {
+        Backoff backoff = new Backoff(java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(1));
+        assertEquals(java.time.Duration.ofSeconds(30), backoff.after(0));
+        assertEquals(java.time.Duration.ofSeconds(30), backoff.after(1));
+        assertEquals(java.time.Duration.ofMinutes(1), backoff.after(2));
+        assertEquals(java.time.Duration.ofMinutes(32), backoff.after(7));
+        assertEquals(java.time.Duration.ofHours(1), backoff.after(8));
+        assertEquals(java.time.Duration.ofHours(1), backoff.after(500));
+    }
+
+    @Test
     void readsWholeNumbersInRange() {
         Configuration config = with(Map.of(Configuration.SESSION_IDLE_MINUTES, " 15 ", Configuration.SESSION_MAX_HOURS, "8"));
         assertEquals(15, config.sessionIdleMinutes());

@@ -25,7 +25,7 @@ class SessionCheckTest {
     private final SignedInUser user = new SignedInUser("alice", 3, signedInAt, "token");
 
     private static Account alice(boolean enabled, int generation, Role role) {
-        return new Account("alice", "Alice", "alice@example.com", role, enabled, false, generation, null, false);
+        return new Account("alice", "Alice", "alice@example.com", role, enabled, false, generation, null, false, null);
     }
 
     @Test

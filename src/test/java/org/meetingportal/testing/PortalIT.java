@@ -30,6 +30,8 @@ public abstract class PortalIT {
         TestPortal.adminChoseTheirPassword(base);
         // Up before any test makes a host's decision the servers pass on to Tencent Cloud.
         TestTencentCloud.forServers();
+        // Up before any test plans a meeting its people are sent invitations of.
+        TestSmtp.forServers();
     }
 
     /** A fresh client signed in as the first admin. */

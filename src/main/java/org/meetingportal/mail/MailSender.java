@@ -1,0 +1,230 @@
+package org.meetingportal.mail;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.meetingportal.platform.StartupOrder;
+
+/**
+ * Sends the outbox's due messages through the server's mail session: at once after a commit that wrote some,
+ * and every few seconds for retries and for messages a stopped node had taken. Every node does this; a message
+ * is sent by the node that claims it, over one SMTP connection for all it took.
+ */
+@ApplicationScoped
+class MailSender {
+
+    private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
+    static final int SWEEP_SECONDS = 2;
+    private static final int BATCH = 50;
+    private static final String SESSION = "java:comp/env/mail/portal";
+
+    @Inject
+    MailOutbox outbox;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private ScheduledFuture<?> sweeps;
+    /** The application is stopping: what is not yet taken waits for the next start, or for another node. */
+    private volatile boolean stopped;
+    private volatile Session session;
+
+    void start(@Observes @Priority(StartupOrder.CALLS) @Initialized(ApplicationScoped.class) Object started) {
+        if (outbox.enabled()) {
+            sweeps = scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+        stop();
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        if (sweeps != null) {
+            sweeps.cancel(false);
+        }
+    }
+
+    /** Messages were just written: send them now rather than at the next sweep. */
+    void soon() {
+        if (stopped) {
+            return;
+        }
+        try {
+            scheduler.execute(this::sweep);
+        } catch (RejectedExecutionException stopping) {
+            // The next sweep, here or on another node, sends them.
+        }
+    }
+
+    private void sweep() {
+        again.set(true);
+        // One sweep at a time on a node: a sweep asked for meanwhile makes the running one look once more.
+        if (!sweeping.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            while (again.getAndSet(false) && !stopped) {
+                List<OutboxMessage> taken;
+                while (!stopped && !(taken = outbox.claim(BATCH)).isEmpty()) {
+                    send(taken);
+                    again.set(false);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the outbox could not be read; the next sweep tries again", e);
+        } finally {
+            sweeping.set(false);
+        }
+    }
+
+    /** Sends what this node took over one connection; each message's outcome is written as it is known. */
+    private void send(List<OutboxMessage> taken) {
+        List<Long> sent = new ArrayList<>();
+        Set<Long> handled = new HashSet<>();
+        try (Transport transport = session().getTransport("smtp")) {
+            transport.connect();
+            for (OutboxMessage message : taken) {
+                MimeMessage mime = mime(message);
+                try {
+                    transport.sendMessage(mime, mime.getAllRecipients());
+                    sent.add(message.getId());
+                } catch (SendFailedException e) {
+                    Address[] refused = e.getInvalidAddresses();
+                    if (refused == null || refused.length == 0) {
+                        throw e;
+                    }
+                    // This address will never be taken; the others are unaffected.
+                    failed(message, e, true);
+                }
+                handled.add(message.getId());
+            }
+        } catch (MessagingException | RuntimeException e) {
+            // The server went away or would not talk: what was not yet sent is tried again later.
+            for (OutboxMessage message : taken) {
+                if (!handled.contains(message.getId())) {
+                    failed(message, e, false);
+                }
+            }
+        } finally {
+            if (!sent.isEmpty()) {
+                outbox.sent(sent);
+                LOG.fine(() -> sent.size() + " e-mails sent");
+            }
+        }
+    }
+
+    private void failed(OutboxMessage message, Exception e, boolean refused) {
+        String error = describe(e);
+        LOG.warning(() -> "E-mail " + message.getId() + " to " + message.getUsername() + " (" + message.getChangeKey()
+                + "), attempt " + message.getAttempts() + (refused ? ", refused by the SMTP server: " : " failed: ")
+                + error);
+        outbox.failed(message.getId(), error, refused);
+    }
+
+    /** The failure with the SMTP server's own answers, which Jakarta Mail chains behind its summary. */
+    static String describe(Exception e) {
+        StringBuilder text = new StringBuilder();
+        for (Exception next = e; next != null && text.length() < 1000;
+                next = next instanceof MessagingException m ? m.getNextException() : null) {
+            text.append(text.length() == 0 ? "" : "; ").append(next.getClass().getSimpleName()).append(": ")
+                    .append(next.getMessage() == null ? "" : next.getMessage().strip());
+        }
+        return text.toString();
+    }
+
+    private Session session() throws MessagingException {
+        if (session == null) {
+            try {
+                Session found = (Session) new InitialContext().lookup(SESSION);
+                // Jakarta Mail waits for ever by default: a server that accepts and then says nothing would hold
+                // this node's sweep. Unless the server's configuration says otherwise, no step waits over 30 s.
+                for (String timeout : List.of("connectiontimeout", "timeout", "writetimeout")) {
+                    found.getProperties().putIfAbsent("mail.smtp." + timeout, "30000");
+                }
+                session = found;
+            } catch (NamingException e) {
+                throw new MessagingException("the server provides no mail session " + SESSION, e);
+            }
+        }
+        return session;
+    }
+
+    /**
+     * The message as mail programs file invitations: the text and the calendar entry as alternatives (the
+     * entry with its METHOD, which Outlook and Gmail act on), and the same file attached for everyone else.
+     */
+    MimeMessage mime(OutboxMessage message) throws MessagingException {
+        String messageId = message.getMessageId();
+        MimeMessage mime = new MimeMessage(session()) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                // The same ID on every attempt: a message sent again is the same message.
+                setHeader("Message-ID", messageId);
+            }
+        };
+        mime.setRecipient(Message.RecipientType.TO, new InternetAddress(message.getRecipient(), true));
+        mime.setSubject(message.getSubject(), StandardCharsets.UTF_8.name());
+        mime.setSentDate(Date.from(message.getCreatedAt()));
+        // The session's sender (PORTAL_MAIL_FROM).
+        mime.setFrom();
+        if (message.getCalendar().isEmpty()) {
+            mime.setText(message.getBody(), StandardCharsets.UTF_8.name());
+        } else {
+            String calendar = message.getCalendar().get();
+            MimeMultipart alternatives = new MimeMultipart("alternative");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(message.getBody(), StandardCharsets.UTF_8.name());
+            alternatives.addBodyPart(text);
+            MimeBodyPart entry = new MimeBodyPart();
+            entry.setContent(calendar, "text/calendar; charset=UTF-8; method=" + message.getCalendarMethod());
+            entry.setHeader("Content-Transfer-Encoding", "base64");
+            alternatives.addBodyPart(entry);
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternatives);
+            MimeBodyPart file = new MimeBodyPart();
+            file.setContent(calendar, "application/ics; charset=UTF-8");
+            file.setHeader("Content-Transfer-Encoding", "base64");
+            file.setDisposition(MimeBodyPart.ATTACHMENT);
+            file.setFileName(message.getCalendarName() + ".ics");
+            MimeMultipart mixed = new MimeMultipart("mixed", body, file);
+            mime.setContent(mixed);
+        }
+        mime.saveChanges();
+        return mime;
+    }
+}
