@@ -33,3 +33,7 @@ CREATE INDEX ix_outbox_claim ON outbox_message (claim);
 
 -- The start a meeting's people were reminded of; a meeting moved to another start is reminded of again.
 ALTER TABLE meeting ADD COLUMN reminded_for TIMESTAMP WITH TIME ZONE;
+
+-- A series that grew out of a single meeting carries on that meeting's calendar entry (its UID), so that
+-- calendars turn the entry they have into the series rather than keep both.
+ALTER TABLE meeting_series ADD COLUMN calendar_uid VARCHAR(100);

@@ -22,7 +22,7 @@ public record CalendarEvent(long meetingId, long roomId, int sequence, Instant s
      * (UNTIL in UTC), the occurrences cancelled alone and the end of its last occurrence, or, for an occurrence
      * changed alone, the start the rule gave it.
      */
-    public record Repeating(long seriesId, ZoneId zone, String rule, List<Instant> excluded, Instant lastEnds,
+    public record Repeating(long seriesId, String uid, ZoneId zone, String rule, List<Instant> excluded, Instant lastEnds,
             Instant recurrenceId) {
 
         public Repeating {
@@ -68,6 +68,14 @@ public record CalendarEvent(long meetingId, long roomId, int sequence, Instant s
                 .orElse(contact(createdBy, ParticipantRole.HOST, people));
         return new CalendarEvent(meetingId, roomId, sequence, stamp, start, end, summary, description, cancelled,
                 host, contacts, repeating).readBy(viewer == null ? null : viewer.username(), seesAddresses);
+    }
+
+    /**
+     * What calendars know the entry by: a single meeting's own, or its series' (which is the meeting's own when
+     * the series grew out of a single meeting, so that calendars turn that entry into the series).
+     */
+    public String uid() {
+        return repeating == null ? "meeting-" + meetingId + "-" + roomId : repeating.uid();
     }
 
     /** The same event called off, as sent to someone who is no longer asked to it. */

@@ -61,8 +61,7 @@ public final class CalendarFile {
     private static void event(StringBuilder out, CalendarEvent event, String meetingUrl) {
         CalendarEvent.Repeating repeating = event.repeating();
         line(out, "BEGIN:VEVENT");
-        line(out, "UID:" + (repeating == null ? "meeting-" + event.meetingId() + "-" + event.roomId()
-                : "series-" + repeating.seriesId()) + "@meeting-portal");
+        line(out, "UID:" + event.uid() + "@meeting-portal");
         line(out, "SEQUENCE:" + event.sequence());
         line(out, "DTSTAMP:" + time(event.stamp()));
         if (repeating == null) {

@@ -50,8 +50,8 @@ public record MeetingNotice(long meetingId, Long seriesId, String title, String 
      * together with every change a calendar must hear of.
      */
     public String changeKey(String username) {
-        List<CalendarEvent> events = events(username);
-        return (seriesFor(username) ? "series-" + seriesId : "meeting-" + meetingId) + "#" + events.get(0).sequence();
+        CalendarEvent first = events(username).get(0);
+        return first.uid() + "#" + first.sequence();
     }
 
     /** Whether what {@code username} gets calls the meeting (or the whole series) off. */
@@ -75,8 +75,8 @@ public record MeetingNotice(long meetingId, Long seriesId, String title, String 
 
     /** The change key of the file {@link #cancellation} writes. */
     public String cancellationKey() {
-        return (seriesEvents.isEmpty() ? "meeting-" + meetingId : "series-" + seriesId) + "#"
-                + (seriesEvents.isEmpty() ? own : seriesEvents.get(0)).sequence();
+        CalendarEvent first = seriesEvents.isEmpty() ? own : seriesEvents.get(0);
+        return first.uid() + "#" + first.sequence();
     }
 
     private boolean seriesFor(String username) {

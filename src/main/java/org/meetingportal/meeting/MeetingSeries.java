@@ -108,6 +108,10 @@ public class MeetingSeries {
     @Column(name = "sequence_number", nullable = false)
     private int sequence;
 
+    /** The calendar entry of the single meeting this series grew out of, which it carries on; null for its own. */
+    @Column(name = "calendar_uid", updatable = false, length = 100)
+    private String calendarUid;
+
     @ElementCollection
     @CollectionTable(name = "meeting_series_participant", joinColumns = @JoinColumn(name = "series_id"))
     private Set<Participant> participants = new HashSet<>();
@@ -178,6 +182,20 @@ public class MeetingSeries {
         this.rule = shorter.rule();
         this.lastEndsAt = lastEndsAt;
         sequence++;
+    }
+
+    /**
+     * The series grew out of a single meeting: it carries on that meeting's calendar entry, with a higher
+     * SEQUENCE than any the meeting had, so that calendars turn the entry they have into the series.
+     */
+    void continues(String uid, int lastSequence) {
+        calendarUid = uid;
+        sequence = lastSequence + 1;
+    }
+
+    /** What calendars know the series by. */
+    String calendarUid() {
+        return calendarUid != null ? calendarUid : "series-" + id;
     }
 
     /** One occurrence changed or cancelled alone: the series' calendar entry changes with it. */

@@ -205,6 +205,7 @@ public class MeetingService {
         Long former = null;
         if (seriesId.isEmpty()) {
             Repetition repetition = repetition(input, plan);
+            String formerUid = "meeting-" + meeting.getId() + "-" + meeting.getRoomId();
             if (newRoom) {
                 meeting.moveToRoom(reserveRoom());
             }
@@ -217,6 +218,7 @@ public class MeetingService {
                 em.persist(series);
                 em.flush();
                 meeting.plan(plan.at(starts.get(0)));
+                series.continues(formerUid, meeting.getSequence());
                 meeting.occurrenceOf(series.getId(), starts.get(0));
                 em.flush();
                 occurrences.advance(series, now);
@@ -429,12 +431,12 @@ public class MeetingService {
                 .map(Meeting::getOccurrenceAt).toList();
         List<CalendarEvent> events = new ArrayList<>();
         events.add(CalendarEvent.of(series, people(series.getParticipants()), now, viewer,
-                new CalendarEvent.Repeating(series.getId(), series.zone(),
+                new CalendarEvent.Repeating(series.getId(), series.calendarUid(), series.zone(),
                         series.recurrence().ruleForCalendar(series.zone()), excluded, series.getLastEndsAt(), null)));
         for (Meeting changed : detached) {
             if (changed.getStatus() != MeetingStatus.CANCELLED) {
                 events.add(CalendarEvent.of(changed, people(changed.getParticipants()), now, viewer,
-                        new CalendarEvent.Repeating(series.getId(), series.zone(), null, List.of(), null,
+                        new CalendarEvent.Repeating(series.getId(), series.calendarUid(), series.zone(), null, List.of(), null,
                                 changed.getOccurrenceAt())));
             }
         }

@@ -45,6 +45,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.meetingportal.testing.HttpAnswer;
 import org.meetingportal.testing.PortalClient;
 import org.meetingportal.testing.TestPortal;
+import org.meetingportal.testing.TestSmtp;
 
 /**
  * A portal's life across hard stops, on its own WildFly (a copy of the provisioned server's configuration,
@@ -273,6 +274,55 @@ class RestartIT {
                 "the provider first, the password form for the admin below");
         stop(server);
         server = null;
+    }
+
+    /**
+     * An invitation written while the SMTP server is down waits in the outbox through {@code kill -9}, and goes
+     * out once, after the next start, when the SMTP server is back.
+     */
+    @Test
+    @Order(7)
+    void mailWaitingWhenTheServerIsKilledGoesOutOnceAfterTheNextStart() throws Exception {
+        TestSmtp smtp = TestSmtp.required();
+        String address = "kept-one@example.com";
+        server = start();
+        PortalClient admin = PortalClient.signedIn(BASE, "admin", passwords.get("admin"));
+        smtp.stop();
+        long meetingId;
+        try {
+            Instant start = Instant.now().plus(Duration.ofDays(2));
+            HttpAnswer meeting = admin.post("api/meetings", Json.createObjectBuilder().add("title", "Kept in the outbox")
+                    .add("startsAt", start.toString()).add("endsAt", start.plusSeconds(3600).toString())
+                    .add("timeZone", "UTC").add("attendees", Json.createArrayBuilder().add("kept-one")).build());
+            assertEquals(201, meeting.status(), meeting::toString);
+            meetingId = meeting.json().getJsonNumber("id").longValue();
+            // At least one attempt failed against the closed port before the kill.
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (admin.get("api/mail").json().getJsonObject("counts").getInt("PENDING") == 0
+                    || admin.get("api/mail").json().getJsonArray("unsent").getJsonObject(0).isNull("lastError")) {
+                assertTrue(Instant.now().isBefore(deadline), "the invitation is tried and waits");
+                Thread.sleep(100);
+            }
+            kill(server);
+            server = null;
+            try (Connection db = database()) {
+                assertEquals(1, count(db, "SELECT COUNT(*) FROM outbox_message WHERE state = 'PENDING' AND"
+                        + " change_key = 'meeting-" + meetingId + "#0' AND username = 'kept-one'"),
+                        "the invitation survived kill -9 unsent");
+            }
+        } finally {
+            smtp.start();
+        }
+        server = start();
+        List<jakarta.mail.internet.MimeMessage> received = smtp.await(address, 1, Duration.ofSeconds(60));
+        assertEquals("Invitation: Kept in the outbox", received.get(0).getSubject());
+        Thread.sleep(3000);
+        assertEquals(1, smtp.to(address).size(), "sent once");
+        stop(server);
+        server = null;
+        try (Connection db = database()) {
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM outbox_message WHERE state <> 'SENT'"));
+        }
     }
 
     private static long count(Connection db, String sql) throws SQLException {

@@ -37,6 +37,7 @@ import org.meetingportal.testing.Latencies;
 import org.meetingportal.testing.PortalClient;
 import org.meetingportal.testing.TestCluster;
 import org.meetingportal.testing.TestPortal;
+import org.meetingportal.testing.TestSmtp;
 
 /**
  * Two WildFly nodes behind nginx on one PostgreSQL database ({@link TestCluster}): sessions that outlive the
@@ -162,6 +163,44 @@ class ClusterIT {
         assertEquals("ENDED", state(bobPage.next("ended", SIGNAL)));
         assertEquals(List.of("ENDED"), history(bobClient, call));
         assertTrue(!bobPage.receives("ended", Duration.ofSeconds(2)), "ended once");
+    }
+
+    /**
+     * With both nodes sweeping the outbox and looking for reminders, each person gets one invitation and one
+     * reminder e-mail, and each of their pages, on either node, one reminder notice.
+     */
+    @Test
+    void invitationsAndRemindersGoOutOncePerPersonWithTwoNodes() throws Exception {
+        TestSmtp smtp = TestSmtp.forCluster();
+        CallSocketClient annOnOne = page(annClient, 1);
+        CallSocketClient annOnTwo = page(annClient, 2);
+        CallSocketClient bobOnTwo = page(bobClient, 2);
+        // Reminders come a minute ahead in this run: this one is due in about ten seconds.
+        Instant start = Instant.now().plusSeconds(70);
+        HttpAnswer created = annClient.post("api/meetings", Json.createObjectBuilder().add("title", "Both nodes " + ann)
+                .add("startsAt", start.toString()).add("endsAt", start.plusSeconds(1800).toString()).add("timeZone", "UTC")
+                .add("attendees", Json.createArrayBuilder().add(bob)).build());
+        assertEquals(201, created.status(), created::toString);
+        long meeting = created.json().getJsonNumber("id").longValue();
+        for (CallSocketClient page : List.of(annOnOne, annOnTwo, bobOnTwo)) {
+            assertEquals(meeting, page.next("reminder", Duration.ofSeconds(60)).getJsonNumber("meeting").longValue());
+        }
+        smtp.await(ann + "@example.com", 2, Duration.ofSeconds(30));
+        smtp.await(bob + "@example.com", 2, Duration.ofSeconds(30));
+        // Both nodes sweep every few seconds: long enough for a second one to have sent anything twice.
+        Thread.sleep(12_000);
+        for (CallSocketClient page : List.of(annOnOne, annOnTwo, bobOnTwo)) {
+            assertTrue(!page.receives("reminder", Duration.ofMillis(200)), "one reminder notice per page");
+        }
+        for (String person : List.of(ann, bob)) {
+            List<String> subjects = new ArrayList<>();
+            for (var message : smtp.to(person + "@example.com")) {
+                subjects.add(message.getSubject());
+            }
+            assertEquals(List.of("Invitation: Both nodes " + ann, "Reminder: Both nodes " + ann),
+                    subjects.stream().map(s -> s.startsWith("Reminder:") ? s.substring(0, s.indexOf(',')) : s).toList(),
+                    "one invitation and one reminder for " + person);
+        }
     }
 
     /** Invite to ring with the two pages on different nodes, to set beside CallsScaleIT's one node. */

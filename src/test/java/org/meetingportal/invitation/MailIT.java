@@ -183,6 +183,27 @@ class MailIT extends PortalIT {
     }
 
     @Test
+    void aMeetingMadeWeeklyBecomesTheSeriesInTheCalendarItWasIn() throws Exception {
+        TestSmtp smtp = TestSmtp.required();
+        ZonedDateTime start = ZonedDateTime.now(SHANGHAI).plusDays(1).truncatedTo(ChronoUnit.HOURS);
+        String title = "Grows weekly " + hostName;
+        JsonObject created = schedule(meeting(title, start, attendeeName));
+        Calendar single = calendar(smtp.await(address(attendeeName), 1, WAIT).get(0));
+        HttpAnswer weekly = host.put("api/meetings/" + created.getJsonNumber("id").longValue(),
+                meeting(title, start, attendeeName).add("version", created.getJsonNumber("version").longValue())
+                        .add("recurrence", Json.createObjectBuilder().add("frequency", "WEEKLY").add("count", 4)).build());
+        assertEquals(200, weekly.status(), weekly::toString);
+        MimeMessage change = smtp.await(address(attendeeName), 2, WAIT).get(1);
+        assertEquals("会议已更新：" + title, change.getSubject());
+        Calendar series = calendar(change);
+        assertEquals(eventProperty(single, "UID"), eventProperty(series, "UID"), "the same entry, now repeating");
+        assertTrue(Integer.parseInt(eventProperty(series, "SEQUENCE")) > Integer.parseInt(eventProperty(single, "SEQUENCE")));
+        String rule = eventProperty(series, "RRULE");
+        assertTrue(rule.startsWith("FREQ=WEEKLY") && rule.contains("COUNT=4"), rule);
+        assertTrue(text(change).contains("重复："), text(change));
+    }
+
+    @Test
     void anAddressTheServerRefusesIsGivenUpOnAndTheOthersStillGetTheirs() throws Exception {
         TestSmtp smtp = TestSmtp.required();
         PortalClient admin = admin();
@@ -209,7 +230,7 @@ class MailIT extends PortalIT {
         try {
             schedule(meeting("While down " + hostName, ZonedDateTime.now(SHANGHAI).plusDays(2), attendeeName));
             JsonObject waiting = awaitUnsent(admin, attendeeName, "PENDING");
-            assertTrue(waiting.containsKey("lastError") && !waiting.isNull("lastError"), waiting::toString);
+            assertTrue(waiting.getString("lastError").contains("MailConnectException"), waiting::toString);
         } finally {
             smtp.start();
         }
@@ -259,7 +280,8 @@ class MailIT extends PortalIT {
             Optional<JsonObject> found = outbox.json().getJsonArray("unsent").stream().map(JsonValue::asJsonObject)
                     .filter(m -> m.getString("username").equals(username) && m.getString("state").equals(state))
                     .findFirst();
-            if (found.isPresent() && found.get().getInt("attempts") > 0) {
+            // Tried and answered: a message claimed has its attempt counted before the server's answer is written.
+            if (found.isPresent() && found.get().getInt("attempts") > 0 && !found.get().isNull("lastError")) {
                 return found.get();
             }
             Thread.sleep(100);

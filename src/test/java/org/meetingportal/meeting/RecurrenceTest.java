@@ -180,11 +180,11 @@ class RecurrenceTest {
         Instant lastEnds = ours.get(ours.size() - 1).plusSeconds(3600);
         CalendarEvent master = new CalendarEvent(7, 123456L, 2, stamp, ours.get(0), ours.get(0).plusSeconds(3600),
                 "Weekly sync", "", false, WANG, List.of(WANG),
-                new CalendarEvent.Repeating(7, BERLIN, weekly.ruleForCalendar(BERLIN), List.of(cancelled), lastEnds,
+                new CalendarEvent.Repeating(7, "series-7", BERLIN, weekly.ruleForCalendar(BERLIN), List.of(cancelled), lastEnds,
                         null));
         CalendarEvent moved = new CalendarEvent(99, 123456L, 1, stamp, movedTo, movedTo.plusSeconds(3600),
                 "Weekly sync (Tuesday)", "", false, WANG, List.of(WANG),
-                new CalendarEvent.Repeating(7, BERLIN, null, List.of(), null, movedFrom));
+                new CalendarEvent.Repeating(7, "series-7", BERLIN, null, List.of(), null, movedFrom));
         String ics = CalendarFile.write(List.of(master, moved), URL);
         assertTrue(ics.contains("RRULE:FREQ=WEEKLY;BYDAY=MO;UNTIL=20270531T215959Z\r\n"), ics);
         assertTrue(ics.contains("DTSTART;TZID=Europe/Berlin:20270301T090000\r\n"), ics);
@@ -238,7 +238,7 @@ class RecurrenceTest {
             Instant lastEnds = ours.get(ours.size() - 1).plusSeconds(3600);
             CalendarEvent master = new CalendarEvent(7, 1L, 0, ours.get(0), ours.get(0), ours.get(0).plusSeconds(3600),
                     "Sync", "", false, WANG, List.of(WANG),
-                    new CalendarEvent.Repeating(7, zone, weekly.ruleForCalendar(zone), List.of(), lastEnds, null));
+                    new CalendarEvent.Repeating(7, "series-7", zone, weekly.ruleForCalendar(zone), List.of(), lastEnds, null));
             String ics = CalendarFile.write(List.of(master), URL);
             Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
             assertFalse(calendar.validate().hasErrors(), () -> id + ": " + calendar.validate());

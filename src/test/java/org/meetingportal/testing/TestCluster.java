@@ -104,6 +104,8 @@ public final class TestCluster {
         environment.put("PORTAL_CLUSTER_OFFSETS", OFFSETS[0] + " " + OFFSETS[1]);
         environment.put("PORTAL_DB_URL", databaseUrl());
         environment.put("PORTAL_PUBLIC_URL", balancer().toString());
+        // The nodes send mail (TestSmtp.forCluster), which this run's single servers do not.
+        environment.put("PORTAL_SMTP_HOST", "127.0.0.1");
         try {
             Process started = process.start();
             if (!started.waitFor(10, TimeUnit.MINUTES) || started.exitValue() != 0) {

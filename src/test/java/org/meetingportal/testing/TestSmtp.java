@@ -57,6 +57,17 @@ public final class TestSmtp {
         return Optional.of(shared);
     }
 
+    /**
+     * The server for a cluster this run starts with mail of its own (the PostgreSQL runs' single servers have
+     * none), on the same port.
+     */
+    public static synchronized TestSmtp forCluster() {
+        if (shared == null) {
+            shared = new TestSmtp(Integer.parseInt(TestPortal.setting("PORTAL_SMTP_PORT")));
+        }
+        return shared;
+    }
+
     /** The server, or a loud failure in a run that should have one. */
     public static TestSmtp required() {
         return forServers().orElseThrow(() -> new AssertionError("PORTAL_SMTP_HOST is not set for this run"));
