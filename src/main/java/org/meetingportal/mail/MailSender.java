@@ -176,6 +176,7 @@ class MailSender {
                 for (String timeout : List.of("connectiontimeout", "timeout", "writetimeout")) {
                     found.getProperties().putIfAbsent("mail.smtp." + timeout, "30000");
                 }
+                found.getProperties().putIfAbsent("mail.smtp.socketFactory", new NoDelaySockets());
                 session = found;
             } catch (NamingException e) {
                 throw new MessagingException("the server provides no mail session " + SESSION, e);

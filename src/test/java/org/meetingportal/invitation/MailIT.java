@@ -281,7 +281,8 @@ class MailIT extends PortalIT {
                     .filter(m -> m.getString("username").equals(username) && m.getString("state").equals(state))
                     .findFirst();
             // Tried and answered: a message claimed has its attempt counted before the server's answer is written.
-            if (found.isPresent() && found.get().getInt("attempts") > 0 && !found.get().isNull("lastError")) {
+            if (found.isPresent() && found.get().getInt("attempts") > 0
+                    && found.get().getString("lastError", null) != null) {
                 return found.get();
             }
             Thread.sleep(100);
