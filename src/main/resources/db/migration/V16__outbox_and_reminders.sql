@@ -37,3 +37,6 @@ ALTER TABLE meeting ADD COLUMN reminded_for TIMESTAMP WITH TIME ZONE;
 -- A series that grew out of a single meeting carries on that meeting's calendar entry (its UID), so that
 -- calendars turn the entry they have into the series rather than keep both.
 ALTER TABLE meeting_series ADD COLUMN calendar_uid VARCHAR(100);
+
+-- The later part "this and the following meetings" split off, which the earlier part's link leads on to.
+ALTER TABLE meeting_series ADD COLUMN continued_by BIGINT REFERENCES meeting_series (id);

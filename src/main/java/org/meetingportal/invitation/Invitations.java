@@ -3,8 +3,11 @@ package org.meetingportal.invitation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import org.meetingportal.account.Account;
 import org.meetingportal.account.AccountService;
+import org.meetingportal.mail.Letter;
 import org.meetingportal.mail.MailOutbox;
 import org.meetingportal.meeting.MeetingChanged;
 import org.meetingportal.meeting.MeetingNotice;
@@ -37,19 +40,23 @@ public class Invitations {
         }
         String base = publicUrl.forMessages();
         MeetingNotice notice = meetings.notice(change.meetingId());
+        List<Letter> letters = new ArrayList<>();
         for (Account person : notice.people()) {
             if (person.enabled()) {
-                outbox.post(InvitationText.invitation(notice, person, base));
+                letters.add(InvitationText.invitation(notice, person, base));
             }
         }
         for (Account person : accounts.accounts(change.removed()).values()) {
-            outbox.post(InvitationText.removal(notice, person, base));
+            letters.add(InvitationText.removal(notice, person, base));
         }
         if (change.formerSeriesId() != null) {
             MeetingNotice former = meetings.seriesNotice(change.formerSeriesId());
             for (Account person : former.people()) {
-                outbox.post(InvitationText.invitation(former, person, base));
+                if (person.enabled()) {
+                    letters.add(InvitationText.invitation(former, person, base));
+                }
             }
         }
+        outbox.post(letters);
     }
 }

@@ -1,5 +1,6 @@
 package org.meetingportal.invitation;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -9,11 +10,9 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.time.Duration;
 import org.meetingportal.platform.StartupOrder;
+import org.meetingportal.platform.Sweeps;
 
 /**
  * Looks for meetings due for their reminder every few seconds, on every node; {@link Reminders} makes sure
@@ -22,7 +21,6 @@ import org.meetingportal.platform.StartupOrder;
 @ApplicationScoped
 class ReminderClock {
 
-    private static final Logger LOG = Logger.getLogger(ReminderClock.class.getName());
     static final int SWEEP_SECONDS = 5;
 
     @Inject
@@ -31,47 +29,31 @@ class ReminderClock {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private ScheduledFuture<?> sweeps;
-    /** Once the application stops, a sweep would begin a transaction the container can no longer end. */
-    private volatile boolean stopped;
-    private volatile boolean failing;
+    private Sweeps sweeps;
+
+    @PostConstruct
+    void prepare() {
+        sweeps = new Sweeps(scheduler, this::sweep, "reminders");
+    }
 
     void start(@Observes @Priority(StartupOrder.CALLS) @Initialized(ApplicationScoped.class) Object started) {
         if (reminders.enabled()) {
-            sweeps = scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+            sweeps.start(Duration.ofSeconds(SWEEP_SECONDS));
         }
     }
 
     void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
-        stop();
+        sweeps.stop();
     }
 
     @PreDestroy
     void stop() {
-        stopped = true;
-        if (sweeps != null) {
-            sweeps.cancel(false);
-        }
+        sweeps.stop();
     }
 
-    /** Never throws: a scheduled task that throws is never run again. */
     private void sweep() {
-        if (stopped) {
-            return;
-        }
-        try {
-            while (!stopped && reminders.remind() == Reminders.BATCH) {
-                // More may be due than one transaction takes.
-            }
-            if (failing) {
-                failing = false;
-                LOG.info("Reminders are sent again");
-            }
-        } catch (RuntimeException e) {
-            if (!failing) {
-                failing = true;
-                LOG.log(Level.WARNING, "Reminders could not be sent; the next sweep tries again", e);
-            }
+        while (!sweeps.stopped() && reminders.remind() == Reminders.BATCH) {
+            // More may be due than one transaction takes.
         }
     }
 }

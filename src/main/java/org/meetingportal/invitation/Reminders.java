@@ -5,8 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.meetingportal.account.Account;
 import org.meetingportal.call.CallFanout;
+import org.meetingportal.mail.Letter;
 import org.meetingportal.mail.MailOutbox;
 import org.meetingportal.meeting.MeetingNotice;
 import org.meetingportal.meeting.MeetingService;
@@ -52,12 +55,14 @@ public class Reminders {
             String page = Json.createObjectBuilder().add("type", "reminder").add("meeting", notice.meetingId())
                     .add("title", notice.title()).add("startsAt", notice.startsAt().toString())
                     .add("path", "/meeting.xhtml?id=" + notice.meetingId()).build().toString();
+            List<Letter> letters = new ArrayList<>();
             for (Account person : notice.people()) {
                 if (person.enabled() && notice.asksToThis(person.username())) {
-                    outbox.post(InvitationText.reminder(notice, person, base));
+                    letters.add(InvitationText.reminder(notice, person, base));
                     fanout.publish(person.username(), page);
                 }
             }
+            outbox.post(letters);
             reminded++;
         }
         return reminded;

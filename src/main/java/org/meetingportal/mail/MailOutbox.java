@@ -7,13 +7,21 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.meetingportal.platform.AfterCommit;
 import org.meetingportal.platform.Backoff;
 import org.meetingportal.platform.Configuration;
@@ -32,8 +40,16 @@ public class MailOutbox {
     static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration LONGEST_PAUSE = Duration.ofHours(1);
 
+    private static final String INSERT = "INSERT INTO outbox_message (change_key, username, recipient, message_id,"
+            + " subject, body, calendar, calendar_method, calendar_name, state, attempts, created_at, next_attempt_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)";
+
     @PersistenceContext
     EntityManager em;
+
+    /** The persistence unit's own database; a connection taken inside the transaction takes part in it. */
+    @Resource(lookup = "java:comp/env/jdbc/portal")
+    DataSource database;
 
     @Inject
     Clock clock;
@@ -54,24 +70,60 @@ public class MailOutbox {
     }
 
     /**
-     * Keeps a message to send once the current transaction commits; nothing when the same change was already
-     * sent to the same person, or when no SMTP server is configured.
+     * Keeps messages to send once the current transaction commits; none that was already kept for the same change
+     * and person, and none at all when no SMTP server is configured.
      *
-     * @return whether it was kept
+     * @return how many were kept
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean post(Letter letter) {
-        if (!enabled() || letter.address() == null || letter.address().isBlank()) {
-            return false;
+    public int post(List<Letter> letters) {
+        List<Letter> addressed = letters.stream().filter(l -> l.address() != null && !l.address().isBlank()).toList();
+        if (!enabled() || addressed.isEmpty()) {
+            return 0;
         }
-        long known = em.createNamedQuery(OutboxMessage.COUNT_KEY, Long.class).setParameter("key", letter.changeKey())
-                .setParameter("username", letter.username()).getSingleResult();
-        if (known > 0) {
-            return false;
+        Set<List<String>> known = new HashSet<>();
+        for (Object[] row : em.createNamedQuery(OutboxMessage.FIND_KNOWN, Object[].class)
+                .setParameter("keys", addressed.stream().map(Letter::changeKey).distinct().toList())
+                .setParameter("usernames", addressed.stream().map(Letter::username).distinct().toList())
+                .getResultList()) {
+            known.add(List.of((String) row[0], (String) row[1]));
         }
-        em.persist(new OutboxMessage(letter, "meeting-portal", clock.instant()));
-        AfterCommit.run(transactions, sender::soon);
-        return true;
+        List<Letter> fresh = addressed.stream().filter(l -> known.add(List.of(l.changeKey(), l.username()))).toList();
+        if (!fresh.isEmpty()) {
+            insert(fresh);
+            AfterCommit.run(transactions, sender::soon);
+        }
+        return fresh.size();
+    }
+
+    /**
+     * One JDBC batch on the transaction's connection rather than a persist each: with identity keys each entity
+     * is inserted alone with its key read back, which nobody needs here, and Payara's statement cache hands
+     * Hibernate the same insert twice in a transaction, which it refuses for generated keys.
+     */
+    private void insert(List<Letter> letters) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        try (Connection connection = database.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Letter letter : letters) {
+                insert.setString(1, letter.changeKey());
+                insert.setString(2, letter.username());
+                insert.setString(3, letter.address());
+                // Fixed now, so that every attempt sends the same message.
+                insert.setString(4, "<" + UUID.randomUUID() + "@meeting-portal>");
+                insert.setString(5, letter.subject());
+                insert.setString(6, letter.body());
+                insert.setString(7, letter.calendar());
+                insert.setString(8, letter.calendarMethod());
+                insert.setString(9, letter.calendarName());
+                insert.setObject(10, now);
+                insert.setObject(11, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the outbox could not be written", e);
+        }
     }
 
     /** The newest messages in these states, for admins. */
@@ -113,10 +165,8 @@ public class MailOutbox {
     }
 
     void sent(List<Long> ids) {
-        Instant now = clock.instant();
-        for (long id : ids) {
-            em.find(OutboxMessage.class, id).sent(now);
-        }
+        em.createNamedQuery(OutboxMessage.MARK_SENT).setParameter("now", clock.instant()).setParameter("ids", ids)
+                .executeUpdate();
     }
 
     /**

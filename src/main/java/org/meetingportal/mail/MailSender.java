@@ -1,5 +1,6 @@
 package org.meetingportal.mail;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -20,20 +21,17 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.meetingportal.platform.StartupOrder;
+import org.meetingportal.platform.Sweeps;
 
 /**
  * Sends the outbox's due messages through the server's mail session: at once after a commit that wrote some,
@@ -54,61 +52,38 @@ class MailSender {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private final AtomicBoolean sweeping = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private ScheduledFuture<?> sweeps;
-    /** The application is stopping: what is not yet taken waits for the next start, or for another node. */
-    private volatile boolean stopped;
+    private Sweeps sweeps;
     private volatile Session session;
+
+    @PostConstruct
+    void prepare() {
+        sweeps = new Sweeps(scheduler, this::sweep, "e-mails in the outbox");
+    }
 
     void start(@Observes @Priority(StartupOrder.CALLS) @Initialized(ApplicationScoped.class) Object started) {
         if (outbox.enabled()) {
-            sweeps = scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+            sweeps.start(Duration.ofSeconds(SWEEP_SECONDS));
         }
     }
 
     void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
-        stop();
+        sweeps.stop();
     }
 
     @PreDestroy
     void stop() {
-        stopped = true;
-        if (sweeps != null) {
-            sweeps.cancel(false);
-        }
+        sweeps.stop();
     }
 
     /** Messages were just written: send them now rather than at the next sweep. */
     void soon() {
-        if (stopped) {
-            return;
-        }
-        try {
-            scheduler.execute(this::sweep);
-        } catch (RejectedExecutionException stopping) {
-            // The next sweep, here or on another node, sends them.
-        }
+        sweeps.soon();
     }
 
     private void sweep() {
-        again.set(true);
-        // One sweep at a time on a node: a sweep asked for meanwhile makes the running one look once more.
-        if (!sweeping.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            while (again.getAndSet(false) && !stopped) {
-                List<OutboxMessage> taken;
-                while (!stopped && !(taken = outbox.claim(BATCH)).isEmpty()) {
-                    send(taken);
-                    again.set(false);
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the outbox could not be read; the next sweep tries again", e);
-        } finally {
-            sweeping.set(false);
+        List<OutboxMessage> taken;
+        while (!sweeps.stopped() && !(taken = outbox.claim(BATCH)).isEmpty()) {
+            send(taken);
         }
     }
 

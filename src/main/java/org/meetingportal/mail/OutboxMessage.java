@@ -11,12 +11,11 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * An e-mail waiting to be sent, sent, or given up on. A node takes a due one by writing its claim and moving
- * {@code nextAttemptAt} on by a lease; its Message-ID is fixed when it is written, so that a message sent again
- * after a node died with it in hand is known by readers' mail programs as the same one.
+ * An e-mail waiting to be sent, sent, or given up on; written by {@link MailOutbox#post}. A node takes a due one
+ * by writing its claim and moving {@code nextAttemptAt} on by a lease; its Message-ID is fixed when it is written,
+ * so that a message sent again after a node died with it in hand is known by readers' mail programs as the same one.
  */
 @Entity
 @Table(name = "outbox_message")
@@ -26,8 +25,11 @@ import java.util.UUID;
         + " m.attempts = m.attempts + 1 where m.id in :ids and m.nextAttemptAt <= :now and m.state ="
         + " org.meetingportal.mail.OutboxMessage.State.PENDING")
 @NamedQuery(name = OutboxMessage.FIND_CLAIMED, query = "select m from OutboxMessage m where m.claim = :claim order by m.id")
-@NamedQuery(name = OutboxMessage.COUNT_KEY, query = "select count(m) from OutboxMessage m where m.changeKey = :key"
-        + " and m.username = :username")
+@NamedQuery(name = OutboxMessage.FIND_KNOWN, query = "select m.changeKey, m.username from OutboxMessage m"
+        + " where m.changeKey in :keys and m.username in :usernames")
+@NamedQuery(name = OutboxMessage.MARK_SENT, query = "update OutboxMessage m set m.state ="
+        + " org.meetingportal.mail.OutboxMessage.State.SENT, m.sentAt = :now, m.claim = null, m.lastError = null"
+        + " where m.id in :ids")
 @NamedQuery(name = OutboxMessage.FIND_RECENT, query = "select m from OutboxMessage m where m.state in :states"
         + " order by m.id desc")
 @NamedQuery(name = OutboxMessage.COUNT_STATE, query = "select m.state, count(m) from OutboxMessage m group by m.state")
@@ -36,7 +38,8 @@ public class OutboxMessage {
     public static final String FIND_DUE = "OutboxMessage.findDue";
     public static final String CLAIM = "OutboxMessage.claim";
     public static final String FIND_CLAIMED = "OutboxMessage.findClaimed";
-    public static final String COUNT_KEY = "OutboxMessage.countKey";
+    public static final String FIND_KNOWN = "OutboxMessage.findKnown";
+    public static final String MARK_SENT = "OutboxMessage.markSent";
     public static final String FIND_RECENT = "OutboxMessage.findRecent";
     public static final String COUNT_STATE = "OutboxMessage.countState";
 
@@ -98,28 +101,6 @@ public class OutboxMessage {
     private String lastError;
 
     protected OutboxMessage() {
-    }
-
-    OutboxMessage(Letter letter, String domain, Instant now) {
-        this.changeKey = letter.changeKey();
-        this.username = letter.username();
-        this.recipient = letter.address();
-        this.messageId = "<" + UUID.randomUUID() + "@" + domain + ">";
-        this.subject = letter.subject();
-        this.body = letter.body();
-        this.calendar = letter.calendar();
-        this.calendarMethod = letter.calendarMethod();
-        this.calendarName = letter.calendarName();
-        this.state = State.PENDING;
-        this.createdAt = now;
-        this.nextAttemptAt = now;
-    }
-
-    void sent(Instant at) {
-        state = State.SENT;
-        sentAt = at;
-        lastError = null;
-        claim = null;
     }
 
     /** Not taken this time; tried again at {@code retryAt}, or never when that is null. */

@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -108,6 +109,10 @@ public class MeetingSeries {
     @Column(name = "sequence_number", nullable = false)
     private int sequence;
 
+    /** The series that "this and the following meetings" split off from this one, which its link leads on to. */
+    @Column(name = "continued_by")
+    private Long continuedBy;
+
     /** The calendar entry of the single meeting this series grew out of, which it carries on; null for its own. */
     @Column(name = "calendar_uid", updatable = false, length = 100)
     private String calendarUid;
@@ -191,6 +196,15 @@ public class MeetingSeries {
     void continues(String uid, int lastSequence) {
         calendarUid = uid;
         sequence = lastSequence + 1;
+    }
+
+    /** The later part of the series now goes on as {@code seriesId}. */
+    void continuedBy(long seriesId) {
+        continuedBy = seriesId;
+    }
+
+    Optional<Long> getContinuedBy() {
+        return Optional.ofNullable(continuedBy);
     }
 
     /** What calendars know the series by. */

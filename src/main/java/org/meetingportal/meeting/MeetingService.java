@@ -308,12 +308,20 @@ public class MeetingService {
     }
 
     /**
-     * The occurrence of a series that its link leads to today: the next one that is neither over nor cancelled,
-     * or, once the series is over, its last.
+     * The occurrence of a series that its link leads to today: the next one that is neither over nor cancelled;
+     * once the series is over, the later part split off from it, or else its last.
      */
     public MeetingView currentOccurrence(long seriesId, Account viewer) {
         MeetingSeries series = occurrences.lock(visibleSeries(seriesId, viewer).getId());
-        Meeting meeting = occurrences.advance(series, clock.instant()).orElseGet(() -> occurrences.last(series));
+        Optional<Meeting> next = occurrences.advance(series, clock.instant());
+        if (next.isEmpty() && series.getContinuedBy().isPresent()) {
+            // Split by "this and the following meetings": the link goes on to the later part, if the viewer is in it.
+            MeetingSeries later = em.find(MeetingSeries.class, series.getContinuedBy().get());
+            if (!viewer.isGuest() && later.isVisibleTo(viewer.username(), viewer.isAdmin())) {
+                return currentOccurrence(later.getId(), viewer);
+            }
+        }
+        Meeting meeting = next.orElseGet(() -> occurrences.last(series));
         return view(visible(meeting.getId(), viewer), viewer);
     }
 

@@ -169,6 +169,8 @@ class Occurrences {
         target.moveToRoom(roomId);
         if (target != series) {
             em.persist(target);
+            em.flush();
+            series.continuedBy(target.getId());
         }
         List<Meeting> rows = em.createNamedQuery(Meeting.FIND_OCCURRENCES_FROM, Meeting.class)
                 .setParameter("series", series.getId()).setParameter("from", from.getOccurrenceAt()).getResultList();

@@ -1,7 +1,5 @@
 package org.meetingportal.security;
 
-import org.meetingportal.platform.Messages;
-import java.util.Collections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -17,15 +15,17 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.meetingportal.account.Account;
-import org.meetingportal.account.CurrentUser;
 import org.meetingportal.account.AccountService;
+import org.meetingportal.account.CurrentUser;
 import org.meetingportal.platform.Configuration;
 import org.meetingportal.platform.DatabaseUnavailable;
 import org.meetingportal.platform.DatabaseUnavailableAnswer;
+import org.meetingportal.platform.Messages;
 import org.meetingportal.platform.SecurityLog;
 import org.meetingportal.provider.CompanySignIn;
 

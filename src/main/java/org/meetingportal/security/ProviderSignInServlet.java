@@ -1,7 +1,5 @@
 package org.meetingportal.security;
 
-import org.meetingportal.platform.Messages;
-import java.util.Collections;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -11,6 +9,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -20,6 +19,7 @@ import org.meetingportal.account.ProviderSignInResult;
 import org.meetingportal.platform.Configuration;
 import org.meetingportal.platform.DatabaseUnavailable;
 import org.meetingportal.platform.LocalPaths;
+import org.meetingportal.platform.Messages;
 import org.meetingportal.platform.PublicUrl;
 import org.meetingportal.platform.SecurityLog;
 import org.meetingportal.provider.CompanySignIn;

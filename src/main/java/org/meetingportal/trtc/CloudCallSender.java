@@ -1,20 +1,19 @@
 package org.meetingportal.trtc;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
+import java.time.Duration;
 import java.util.logging.Logger;
 import org.meetingportal.platform.StartupOrder;
+import org.meetingportal.platform.Sweeps;
 
 /**
  * Makes the outbox's due calls: at once after a decision commits, and every few seconds for retries and for
@@ -39,54 +38,39 @@ class CloudCallSender {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private final AtomicBoolean sweeping = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private ScheduledFuture<?> sweeps;
-    /** The application is stopping: a sweep under way leaves what it has not taken to the next start. */
-    private volatile boolean stopped;
+    private Sweeps sweeps;
+
+    @PostConstruct
+    void prepare() {
+        sweeps = new Sweeps(scheduler, this::sweep, "calls to Tencent Cloud");
+    }
 
     void start(@Observes @Priority(StartupOrder.CALLS) @Initialized(ApplicationScoped.class) Object started) {
         if (cloud.account().isPresent()) {
-            sweeps = scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+            sweeps.start(Duration.ofSeconds(SWEEP_SECONDS));
         }
+    }
+
+    void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+        sweeps.stop();
     }
 
     @PreDestroy
     void stop() {
-        stopped = true;
-        if (sweeps != null) {
-            sweeps.cancel(false);
-        }
+        sweeps.stop();
     }
 
     /** A call was just written: make it now rather than at the next sweep. */
     void soon() {
-        try {
-            scheduler.execute(this::sweep);
-        } catch (RejectedExecutionException stopping) {
-            // The next start's sweep makes it.
-        }
+        sweeps.soon();
     }
 
     private void sweep() {
-        again.set(true);
-        // One sweep at a time on a node: a sweep asked for meanwhile makes the running one look once more.
-        if (!sweeping.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            while (again.getAndSet(false) && !stopped) {
-                for (long id : outbox.due(BATCH)) {
-                    if (stopped) {
-                        return;
-                    }
-                    outbox.claim(id).ifPresent(this::make);
-                }
+        for (long id : outbox.due(BATCH)) {
+            if (sweeps.stopped()) {
+                return;
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the calls to Tencent Cloud could not be read; the next sweep tries again", e);
-        } finally {
-            sweeping.set(false);
+            outbox.claim(id).ifPresent(this::make);
         }
     }
 

@@ -298,8 +298,8 @@ class RestartIT {
             meetingId = meeting.json().getJsonNumber("id").longValue();
             // At least one attempt failed against the closed port before the kill.
             Instant deadline = Instant.now().plusSeconds(30);
-            while (admin.get("api/mail").json().getJsonObject("counts").getInt("PENDING") == 0
-                    || admin.get("api/mail").json().getJsonArray("unsent").getJsonObject(0).getString("lastError", null) == null) {
+            while (admin.get("api/mail").json().getJsonObject("counts").getInt("PENDING") == 0 || admin.get("api/mail")
+                    .json().getJsonArray("unsent").getJsonObject(0).getString("lastError", null) == null) {
                 assertTrue(Instant.now().isBefore(deadline), "the invitation is tried and waits");
                 Thread.sleep(100);
             }

@@ -22,8 +22,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
@@ -237,6 +243,58 @@ class MailIT extends PortalIT {
         assertEquals(1, smtp.await(address(attendeeName), 1, Duration.ofSeconds(60)).size());
         Thread.sleep(3000);
         assertEquals(1, smtp.to(address(attendeeName)).size(), "sent once the server is back, and once only");
+    }
+
+    /**
+     * The SMTP server goes away while a burst of invitations is going out and comes back: every person gets every
+     * invitation. A message the server took just as it went away may come twice, and then with the same Message-ID.
+     */
+    @Test
+    void theSmtpServerStoppedWhileInvitationsGoOutLosesNone() throws Exception {
+        TestSmtp smtp = TestSmtp.required();
+        PortalClient admin = admin();
+        List<String> crowd = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String name = TestPortal.uniqueName("mcrowd");
+            admin.createUser(name, "EMPLOYEE", "crowd-mail-phrase");
+            crowd.add(name);
+        }
+        int meetings = 8;
+        List<String> titles = new ArrayList<>();
+        ExecutorService planner = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> planned = planner.submit(() -> {
+                for (int i = 0; i < meetings; i++) {
+                    String title = "Burst " + i + " " + hostName;
+                    titles.add(title);
+                    schedule(meeting(title, ZonedDateTime.now(SHANGHAI).plusDays(5).plusHours(i),
+                            crowd.toArray(String[]::new)));
+                }
+                return null;
+            });
+            smtp.await(address(crowd.get(0)), 1, WAIT);
+            smtp.stop();
+            Thread.sleep(1500);
+            smtp.start();
+            planned.get();
+        } finally {
+            planner.shutdownNow();
+        }
+        int duplicates = 0;
+        for (String person : crowd) {
+            List<MimeMessage> received = smtp.await(address(person), meetings, Duration.ofSeconds(60));
+            Set<String> ids = new HashSet<>();
+            Set<String> subjects = new HashSet<>();
+            for (MimeMessage message : received) {
+                ids.add(message.getMessageID());
+                subjects.add(message.getSubject());
+            }
+            assertEquals(meetings, ids.size(), "every invitation, once per Message-ID, to " + person);
+            assertEquals(titles.stream().map(t -> "Invitation: " + t).collect(Collectors.toSet()), subjects);
+            duplicates += received.size() - ids.size();
+        }
+        System.out.println("SMTP server stopped mid-burst: " + crowd.size() * meetings + " invitations, " + duplicates
+                + " delivered twice with the same Message-ID");
     }
 
     @Test

@@ -340,5 +340,24 @@ class SeriesApiIT extends PortalIT {
         String page = attendee.page("meeting.xhtml?id=" + id(created)).body();
         assertTrue(page.contains("id=\"series-current\"") && page.contains("meeting.xhtml?series=" + series),
                 "the page of a past meeting links to its series");
+
+        // From tomorrow on, an hour later and in a room of its own: the earlier part is over, and its link goes on.
+        ZonedDateTime later = now.minusSeconds(5).plusDays(1).plusHours(1);
+        HttpAnswer split = host.send("PUT", "api/meetings/" + id(tomorrow) + "?scope=following",
+                Json.createObjectBuilder().add("title", "Daily " + hostName)
+                        .add("startsAt", later.toOffsetDateTime().toString())
+                        .add("endsAt", later.plusMinutes(30).toOffsetDateTime().toString())
+                        .add("timeZone", "Europe/Berlin").add("attendees", Json.createArrayBuilder().add(attendeeName))
+                        .add("version", tomorrow.getJsonNumber("version").longValue()).add("newRoom", true).build()
+                        .toString());
+        assertEquals(200, split.status(), split::toString);
+        long laterSeries = split.json().getJsonNumber("seriesId").longValue();
+        assertNotEquals(series, laterSeries, "the rest goes on as a series of its own");
+        assertNotEquals(created.getJsonNumber("roomId").longValue(), split.json().getJsonNumber("roomId").longValue(),
+                "in the new room the host asked for");
+        JsonObject followed = attendee.get("api/meetings/series/" + series).json();
+        assertEquals(id(split.json()), id(followed), "the earlier part's link leads on to the later part");
+        assertEquals(later.toOffsetDateTime(), OffsetDateTime.parse(followed.getString("startsAt")));
+        assertEquals(404, outsider.get("api/meetings/series/" + series).status());
     }
 }
