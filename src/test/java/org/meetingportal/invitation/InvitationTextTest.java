@@ -45,7 +45,7 @@ class InvitationTextTest {
         Letter english = InvitationText.invitation(notice(0, false), ALICE, "https://meet.example.com");
         assertEquals("Invitation: Budget", english.subject());
         assertEquals("alice@example.com", english.address());
-        assertEquals("meeting-7#0", english.changeKey());
+        assertEquals("meeting-7-1234#0", english.changeKey());
         assertTrue(english.body().startsWith("Hello ALICE,"), english.body());
         assertTrue(english.body().contains("(Europe/London)"), "the zone Alice chose: " + english.body());
         assertTrue(english.body().contains("Join: https://meet.example.com/meeting.xhtml?id=7"), english.body());
@@ -53,7 +53,7 @@ class InvitationTextTest {
 
         Letter chinese = InvitationText.invitation(notice(2, false), BO, "https://meet.example.com");
         assertEquals("会议已更新：Budget", chinese.subject());
-        assertEquals("meeting-7#2", chinese.changeKey());
+        assertEquals("meeting-7-1234#2", chinese.changeKey());
         assertTrue(chinese.body().contains("(Asia/Shanghai)"), "no zone chosen: the meeting's: " + chinese.body());
         assertEquals("REQUEST", chinese.calendarMethod());
     }
