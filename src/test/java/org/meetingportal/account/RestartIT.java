@@ -325,6 +325,60 @@ class RestartIT {
         }
     }
 
+    /**
+     * A relay that wants a login: {@code use-smtp-login.cli}, applied to the running server as the operators'
+     * guide says, makes the portal sign in with {@code PORTAL_SMTP_USER} and {@code PORTAL_SMTP_PASSWORD}. A wrong
+     * password is refused (the server's answer kept on the waiting message); with the right one after a restart,
+     * the message goes out.
+     */
+    @Test
+    @Order(8)
+    void withUseSmtpLoginThePortalSignsInToTheRelay() throws Exception {
+        TestSmtp smtp = TestSmtp.required();
+        smtp.addLogin("portal-relay", "right-relay-phrase");
+        server = start(false, Map.of("PORTAL_SMTP_USER", "portal-relay", "PORTAL_SMTP_PASSWORD", "wrong-relay-phrase"));
+        Path cli = Path.of(System.getProperty("jboss.home"), "bin", "jboss-cli.sh");
+        String controller = "--controller=remote+http://127.0.0.1:" + (9990 + PORT_OFFSET);
+        for (List<String> step : List.of(
+                List.of(cli.toString(), "--connect", controller, "--file=" + Path.of("server-config", "wildfly",
+                        "use-smtp-login.cli").toAbsolutePath()),
+                List.of(cli.toString(), "--connect", controller, "--command=reload"))) {
+            Process run = new ProcessBuilder(step).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("console.log").toFile())).start();
+            assertTrue(run.waitFor(2, java.util.concurrent.TimeUnit.MINUTES) && run.exitValue() == 0,
+                    String.join(" ", step) + ": see " + baseDir.resolve("console.log"));
+        }
+        PortalClient probe = new PortalClient(BASE);
+        Instant up = Instant.now().plusSeconds(120);
+        while (!answers(probe)) {
+            assertTrue(Instant.now().isBefore(up), "the portal answers again after the reload");
+            Thread.sleep(500);
+        }
+        PortalClient admin = PortalClient.signedIn(BASE, "admin", passwords.get("admin"));
+        Instant start = Instant.now().plus(Duration.ofDays(3));
+        HttpAnswer meeting = admin.post("api/meetings", Json.createObjectBuilder().add("title", "Through the relay")
+                .add("startsAt", start.toString()).add("endsAt", start.plusSeconds(3600).toString())
+                .add("timeZone", "UTC").add("attendees", Json.createArrayBuilder().add("kept-two")).build());
+        assertEquals(201, meeting.status(), meeting::toString);
+        Instant deadline = Instant.now().plusSeconds(30);
+        String refused = null;
+        while (refused == null) {
+            assertTrue(Instant.now().isBefore(deadline), "the wrong password is refused");
+            refused = admin.get("api/mail").json().getJsonArray("unsent").getValuesAs(jakarta.json.JsonObject.class)
+                    .stream().filter(m -> m.getString("username").equals("kept-two"))
+                    .map(m -> m.getString("lastError", null)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            Thread.sleep(100);
+        }
+        assertTrue(refused.contains("535"), "the relay's own answer: " + refused);
+        assertEquals(List.of(), smtp.to("kept-two@example.com"));
+        stop(server);
+        server = start(false, Map.of("PORTAL_SMTP_USER", "portal-relay", "PORTAL_SMTP_PASSWORD", "right-relay-phrase"));
+        assertEquals("Invitation: Through the relay",
+                smtp.await("kept-two@example.com", 1, Duration.ofSeconds(90)).get(0).getSubject());
+        stop(server);
+        server = null;
+    }
+
     private static long count(Connection db, String sql) throws SQLException {
         try (ResultSet row = db.createStatement().executeQuery(sql)) {
             assertTrue(row.next());

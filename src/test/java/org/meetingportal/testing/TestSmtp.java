@@ -38,6 +38,7 @@ public final class TestSmtp {
 
     private final int port;
     private final List<MimeMessage> before = new ArrayList<>();
+    private final Map<String, String> logins = new java.util.LinkedHashMap<>();
     private GreenMail server;
 
     private TestSmtp(int port) {
@@ -81,6 +82,16 @@ public final class TestSmtp {
             }
         };
         server.start();
+        logins.forEach((login, password) -> server.setUser(login + "@portal.test", login, password));
+    }
+
+    /**
+     * Makes {@code login} an account of this server: a client that signs in as it must give this password (one
+     * that does not sign in is still taken, as by a relay that trusts its network).
+     */
+    public synchronized void addLogin(String login, String password) {
+        logins.put(login, password);
+        server.setUser(login + "@portal.test", login, password);
     }
 
     /** Stops listening: senders find the port closed. */
