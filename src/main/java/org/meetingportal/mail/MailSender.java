@@ -1,14 +1,6 @@
 package org.meetingportal.mail;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Priority;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.BeforeDestroyed;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
@@ -30,8 +22,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-import org.meetingportal.platform.StartupOrder;
-import org.meetingportal.platform.Sweeps;
+import org.meetingportal.platform.Sweeper;
 
 /**
  * Sends the outbox's due messages through the server's mail session: at once after a commit that wrote some,
@@ -39,50 +30,41 @@ import org.meetingportal.platform.Sweeps;
  * is sent by the node that claims it, over one SMTP connection for all it took.
  */
 @ApplicationScoped
-class MailSender {
+class MailSender extends Sweeper {
 
     private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
     static final int SWEEP_SECONDS = 2;
     private static final int BATCH = 50;
-    private static final String SESSION = "java:comp/env/mail/portal";
+    /**
+     * Where server-config binds the session: WildFly's name, then Payara's. Looked up, not referenced from
+     * web.xml, so that a portal without SMTP deploys whatever the server made of an empty host.
+     */
+    private static final List<String> SESSIONS = List.of("java:jboss/mail/portal", "mail/portal");
 
     @Inject
     MailOutbox outbox;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
-    private Sweeps sweeps;
     private volatile Session session;
 
-    @PostConstruct
-    void prepare() {
-        sweeps = new Sweeps(scheduler, this::sweep, "e-mails in the outbox");
+    @Override
+    protected String what() {
+        return "e-mails in the outbox";
     }
 
-    void start(@Observes @Priority(StartupOrder.CALLS) @Initialized(ApplicationScoped.class) Object started) {
-        if (outbox.enabled()) {
-            sweeps.start(Duration.ofSeconds(SWEEP_SECONDS));
-        }
+    @Override
+    protected boolean wanted() {
+        return outbox.enabled();
     }
 
-    void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
-        sweeps.stop();
+    @Override
+    protected Duration interval() {
+        return Duration.ofSeconds(SWEEP_SECONDS);
     }
 
-    @PreDestroy
-    void stop() {
-        sweeps.stop();
-    }
-
-    /** Messages were just written: send them now rather than at the next sweep. */
-    void soon() {
-        sweeps.soon();
-    }
-
-    private void sweep() {
+    @Override
+    protected void sweep() {
         List<OutboxMessage> taken;
-        while (!sweeps.stopped() && !(taken = outbox.claim(BATCH)).isEmpty()) {
+        while (!stopped() && !(taken = outbox.claim(BATCH)).isEmpty()) {
             send(taken);
         }
     }
@@ -144,20 +126,28 @@ class MailSender {
 
     private Session session() throws MessagingException {
         if (session == null) {
-            try {
-                Session found = (Session) new InitialContext().lookup(SESSION);
-                // Jakarta Mail waits for ever by default: a server that accepts and then says nothing would hold
-                // this node's sweep. Unless the server's configuration says otherwise, no step waits over 30 s.
-                for (String timeout : List.of("connectiontimeout", "timeout", "writetimeout")) {
-                    found.getProperties().putIfAbsent("mail.smtp." + timeout, "30000");
-                }
-                found.getProperties().putIfAbsent("mail.smtp.socketFactory", new NoDelaySockets());
-                session = found;
-            } catch (NamingException e) {
-                throw new MessagingException("the server provides no mail session " + SESSION, e);
+            Session found = lookUp();
+            // Jakarta Mail waits for ever by default: a server that accepts and then says nothing would hold
+            // this node's sweep. Unless the server's configuration says otherwise, no step waits over 30 s.
+            for (String timeout : List.of("connectiontimeout", "timeout", "writetimeout")) {
+                found.getProperties().putIfAbsent("mail.smtp." + timeout, "30000");
             }
+            found.getProperties().putIfAbsent("mail.smtp.socketFactory", new NoDelaySockets());
+            session = found;
         }
         return session;
+    }
+
+    private static Session lookUp() throws MessagingException {
+        NamingException missing = null;
+        for (String name : SESSIONS) {
+            try {
+                return (Session) new InitialContext().lookup(name);
+            } catch (NamingException e) {
+                missing = e;
+            }
+        }
+        throw new MessagingException("the server provides no mail session at " + SESSIONS, missing);
     }
 
     /**

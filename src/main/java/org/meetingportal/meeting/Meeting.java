@@ -3,6 +3,7 @@ package org.meetingportal.meeting;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -88,10 +89,10 @@ public class Meeting {
     static final String ENDED_EARLY = "m.status = org.meetingportal.meeting.MeetingStatus.ENDED";
 
     /** {@link Access#visibleTo} as a query condition: {@code :everyone} for admins, {@code :viewer} the person. */
-    static final String VISIBLE = "(:everyone = true or m.access = org.meetingportal.meeting.Access.ALL_EMPLOYEES"
+    static final String VISIBLE = "(:everyone = true or m.details.access = org.meetingportal.meeting.Access.ALL_EMPLOYEES"
             + " or m.id in (select v.id from Meeting v join v.participants vp where vp.username = :viewer))";
     /** A title holding the searched text ({@code :title}, a LIKE pattern; {@code %} for any title). */
-    static final String TITLED = "lower(m.title) like :title escape '\\'";
+    static final String TITLED = "lower(m.details.title) like :title escape '\\'";
     /**
      * The admins' list: optional status and time bounds, or ({@code :endedEarly}) a meeting a host ended before
      * its time, and a text that matches the title or a participant.
@@ -100,7 +101,7 @@ public class Meeting {
             + " and m.startsAt > :startsAfter and m.startsAt <= :startsNotAfter"
             + " and m.endsAt > :endsAfter and m.endsAt <= :endsNotAfter"
             + " or :endedEarly = true and " + ENDED_EARLY + ")"
-            + " and (:pattern is null or lower(m.title) like :pattern escape '\\'"
+            + " and (:pattern is null or lower(m.details.title) like :pattern escape '\\'"
             + " or m.id in (select s.id from Meeting s join s.participants sp where sp.username in :usernames))";
 
     public static final int TITLE_MAX = 200;
@@ -110,11 +111,8 @@ public class Meeting {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(nullable = false, length = TITLE_MAX)
-    private String title;
-
-    @Column(nullable = false, length = DESCRIPTION_MAX)
-    private String description;
+    @Embedded
+    private MeetingDetails details;
 
     @Column(name = "starts_at", nullable = false)
     private Instant startsAt;
@@ -139,24 +137,6 @@ public class Meeting {
     /** Whether this occurrence was changed or cancelled on its own, and so no longer follows its series' plan. */
     @Column(name = "detached", nullable = false)
     private boolean detached;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
-    private Access access;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "attendee_rights", nullable = false, length = 16)
-    private AttendeeRights attendeeRights;
-
-    @Column(name = "mute_on_entry", nullable = false)
-    private boolean muteOnEntry;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "waiting_room", nullable = false, length = 16)
-    private WaitingRoom waitingRoom;
-
-    @Column(name = "host_first", nullable = false)
-    private boolean hostFirst;
 
     @Column(nullable = false)
     private boolean locked;
@@ -202,16 +182,10 @@ public class Meeting {
 
     /** Sets everything an admin decides; counts as a change for calendars unless the meeting is new. */
     public void plan(MeetingPlan plan) {
-        this.title = plan.title();
-        this.description = plan.description();
+        this.details = new MeetingDetails(plan);
         this.startsAt = plan.startsAt();
         this.endsAt = plan.endsAt();
         this.timeZone = plan.timeZone().getId();
-        this.access = plan.access();
-        this.attendeeRights = plan.attendeeRights();
-        this.muteOnEntry = plan.muteOnEntry();
-        this.waitingRoom = plan.waitingRoom();
-        this.hostFirst = plan.hostFirst();
         this.participants.clear();
         this.participants.addAll(MeetingPlan.participants(plan));
         if (id != null) {
@@ -288,7 +262,7 @@ public class Meeting {
     }
 
     public boolean isVisibleTo(String username, boolean admin) {
-        return access.visibleTo(roleOf(username), admin);
+        return details.getAccess().visibleTo(roleOf(username), admin);
     }
 
     public Collection<String> usernames(ParticipantRole role) {
@@ -312,11 +286,11 @@ public class Meeting {
     }
 
     public String getTitle() {
-        return title;
+        return details.getTitle();
     }
 
     public String getDescription() {
-        return description;
+        return details.getDescription();
     }
 
     public Instant getStartsAt() {
@@ -336,23 +310,23 @@ public class Meeting {
     }
 
     public Access getAccess() {
-        return access;
+        return details.getAccess();
     }
 
     public AttendeeRights getAttendeeRights() {
-        return attendeeRights;
+        return details.getAttendeeRights();
     }
 
     public boolean isMuteOnEntry() {
-        return muteOnEntry;
+        return details.isMuteOnEntry();
     }
 
     public WaitingRoom getWaitingRoom() {
-        return waitingRoom;
+        return details.getWaitingRoom();
     }
 
     public boolean isHostFirst() {
-        return hostFirst;
+        return details.isHostFirst();
     }
 
     public boolean isLocked() {

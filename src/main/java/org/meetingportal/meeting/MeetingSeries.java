@@ -3,9 +3,8 @@ package org.meetingportal.meeting;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -36,7 +35,7 @@ import java.util.Set;
 @NamedQuery(name = MeetingSeries.FIND_DUE, query = "select s.id from MeetingSeries s where s.dueAt <= :now"
         + " and s.nextAt is not null order by s.id")
 @NamedQuery(name = MeetingSeries.FIND_VISIBLE_BETWEEN, query = "select s from MeetingSeries s where"
-        + " s.firstStartsAt < :to and s.lastEndsAt > :from and s.cancelled = false and (s.access ="
+        + " s.firstStartsAt < :to and s.lastEndsAt > :from and s.cancelled = false and (s.details.access ="
         + " org.meetingportal.meeting.Access.ALL_EMPLOYEES or s.id in (select v.id from MeetingSeries v"
         + " join v.participants vp where vp.username = :viewer)) order by s.id")
 public class MeetingSeries {
@@ -67,29 +66,8 @@ public class MeetingSeries {
     @Column(name = "room_id", nullable = false)
     private long roomId;
 
-    @Column(nullable = false, length = Meeting.TITLE_MAX)
-    private String title;
-
-    @Column(nullable = false, length = Meeting.DESCRIPTION_MAX)
-    private String description;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
-    private Access access;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "attendee_rights", nullable = false, length = 16)
-    private AttendeeRights attendeeRights;
-
-    @Column(name = "mute_on_entry", nullable = false)
-    private boolean muteOnEntry;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "waiting_room", nullable = false, length = 16)
-    private WaitingRoom waitingRoom;
-
-    @Column(name = "host_first", nullable = false)
-    private boolean hostFirst;
+    @Embedded
+    private MeetingDetails details;
 
     @Column(nullable = false)
     private boolean cancelled;
@@ -141,13 +119,7 @@ public class MeetingSeries {
         this.firstStartsAt = starts.get(0);
         this.lastEndsAt = starts.get(starts.size() - 1).plus(length);
         this.lengthSeconds = length.toSeconds();
-        this.title = plan.title();
-        this.description = plan.description();
-        this.access = plan.access();
-        this.attendeeRights = plan.attendeeRights();
-        this.muteOnEntry = plan.muteOnEntry();
-        this.waitingRoom = plan.waitingRoom();
-        this.hostFirst = plan.hostFirst();
+        this.details = new MeetingDetails(plan);
         this.participants.clear();
         this.participants.addAll(MeetingPlan.participants(plan));
         if (id != null) {
@@ -160,8 +132,9 @@ public class MeetingSeries {
         Set<String> hosts = new HashSet<>();
         Set<String> attendees = new HashSet<>();
         participants.forEach(p -> (p.getRole() == ParticipantRole.HOST ? hosts : attendees).add(p.getUsername()));
-        return new MeetingPlan(title, description, start, start.plus(length()), zone(), access, attendeeRights,
-                muteOnEntry, waitingRoom, hostFirst, hosts, attendees);
+        return new MeetingPlan(details.getTitle(), details.getDescription(), start, start.plus(length()), zone(),
+                details.getAccess(), details.getAttendeeRights(), details.isMuteOnEntry(), details.getWaitingRoom(),
+                details.isHostFirst(), hosts, attendees);
     }
 
     /** Rows stand for every occurrence before {@code nextAt}; the next one is wanted from {@code dueAt}. */
@@ -219,7 +192,7 @@ public class MeetingSeries {
 
     /** Who may see the series, as for its meetings: its people, everyone for a series open to all, admins. */
     public boolean isVisibleTo(String username, boolean admin) {
-        return access.visibleTo(participants.stream().filter(p -> p.getUsername().equals(username))
+        return details.getAccess().visibleTo(participants.stream().filter(p -> p.getUsername().equals(username))
                 .map(Participant::getRole).findFirst(), admin);
     }
 
@@ -276,15 +249,15 @@ public class MeetingSeries {
     }
 
     public String getTitle() {
-        return title;
+        return details.getTitle();
     }
 
     public String getDescription() {
-        return description;
+        return details.getDescription();
     }
 
     public Access getAccess() {
-        return access;
+        return details.getAccess();
     }
 
     public boolean isCancelled() {

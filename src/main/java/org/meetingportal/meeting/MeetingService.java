@@ -248,7 +248,8 @@ public class MeetingService {
             FieldProblems problems = new FieldProblems();
             Recurrence rule = RecurrenceRules.recurrence(input.recurrence(), problems);
             problems.throwIfAny();
-            if (rule == null) {
+            // The series' own rule sent back as it was shown means "as before": what remains of it.
+            if (rule == null || rule.equals(series.recurrence())) {
                 List<Instant> old = series.starts();
                 int place = old.indexOf(meeting.getOccurrenceAt());
                 if (place < 0) {

@@ -1,26 +1,17 @@
 package org.meetingportal.trtc;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Priority;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.BeforeDestroyed;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Logger;
-import org.meetingportal.platform.StartupOrder;
-import org.meetingportal.platform.Sweeps;
+import org.meetingportal.platform.Sweeper;
 
 /**
  * Makes the outbox's due calls: at once after a decision commits, and every few seconds for retries and for
  * calls a stopped node had taken. Every node does this; a call is made by the node that claims it.
  */
 @ApplicationScoped
-class CloudCallSender {
+class CloudCallSender extends Sweeper {
 
     private static final Logger LOG = Logger.getLogger(CloudCallSender.class.getName());
     static final int SWEEP_SECONDS = 2;
@@ -35,39 +26,25 @@ class CloudCallSender {
     @Inject
     TencentCloudSettings cloud;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
-    private Sweeps sweeps;
-
-    @PostConstruct
-    void prepare() {
-        sweeps = new Sweeps(scheduler, this::sweep, "calls to Tencent Cloud");
+    @Override
+    protected String what() {
+        return "calls to Tencent Cloud";
     }
 
-    void start(@Observes @Priority(StartupOrder.CALLS) @Initialized(ApplicationScoped.class) Object started) {
-        if (cloud.account().isPresent()) {
-            sweeps.start(Duration.ofSeconds(SWEEP_SECONDS));
-        }
+    @Override
+    protected boolean wanted() {
+        return cloud.account().isPresent();
     }
 
-    void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
-        sweeps.stop();
+    @Override
+    protected Duration interval() {
+        return Duration.ofSeconds(SWEEP_SECONDS);
     }
 
-    @PreDestroy
-    void stop() {
-        sweeps.stop();
-    }
-
-    /** A call was just written: make it now rather than at the next sweep. */
-    void soon() {
-        sweeps.soon();
-    }
-
-    private void sweep() {
+    @Override
+    protected void sweep() {
         for (long id : outbox.due(BATCH)) {
-            if (sweeps.stopped()) {
+            if (stopped()) {
                 return;
             }
             outbox.claim(id).ifPresent(this::make);

@@ -2,6 +2,7 @@ package org.meetingportal.invitation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -9,8 +10,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -26,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -128,6 +133,30 @@ class MailIT extends PortalIT {
 
     private static String eventProperty(Calendar calendar, String name) {
         return event(calendar).getProperty(name).map(Property::getValue).orElseThrow();
+    }
+
+    /**
+     * Payara's run is prepared with use-smtp-login.asadmin and sends to a relay that refuses a sender who has
+     * not signed in; WildFly's script is checked in RestartIT.
+     */
+    @Test
+    void payaraSignsInToARelayThatWantsALogin() throws Exception {
+        TestSmtp smtp = TestSmtp.required();
+        assertEquals("payara-h2".equals(System.getProperty("portal.it.run")), smtp.loginRequired(),
+                "the relay wants a login in Payara's H2 run only");
+        if (smtp.loginRequired()) {
+            Properties plain = new Properties();
+            plain.put("mail.smtp.host", "127.0.0.1");
+            plain.put("mail.smtp.port", TestPortal.setting("PORTAL_SMTP_PORT"));
+            MimeMessage anonymous = new MimeMessage(Session.getInstance(plain));
+            anonymous.setFrom("nobody@portal.test");
+            anonymous.setRecipients(MimeMessage.RecipientType.TO, address(attendeeName));
+            anonymous.setText("not signed in");
+            MessagingException refused = assertThrows(MessagingException.class, () -> Transport.send(anonymous));
+            assertTrue(String.valueOf(refused.getMessage()).contains("530"), refused::toString);
+        }
+        schedule(meeting("Signed in " + hostName, ZonedDateTime.now(SHANGHAI).plusDays(1), attendeeName));
+        smtp.await(address(attendeeName), 1, WAIT);
     }
 
     @Test

@@ -292,6 +292,20 @@ class SeriesApiIT extends PortalIT {
     }
 
     @Test
+    void theSeriesOwnRuleSentBackKeepsWhatRemains() {
+        ZonedDateTime first = nextMonday();
+        JsonObject created = schedule(weekly("Retro " + hostName, first, rule("DAILY", Json.createArrayBuilder(), 5)));
+        long series = created.getJsonNumber("seriesId").longValue();
+        JsonObject third = occurrence(host, series, first.plusDays(2).toInstant());
+        JsonObject shown = third.getJsonObject("recurrence");
+        assertEquals(5, shown.getInt("count"));
+        HttpAnswer split = host.put("api/meetings/" + id(third) + "?scope=following",
+                edit(third, first.plusDays(2).withHour(15)).add("recurrence", shown).build());
+        assertEquals(200, split.status(), split::toString);
+        assertEquals(3, split.json().getJsonObject("recurrence").getInt("count"), "the rest of five, not five more");
+    }
+
+    @Test
     void badRulesNameTheirFieldAndKeepNothing() {
         ZonedDateTime first = nextMonday();
         long before = host.get("api/meetings?size=1").json().getJsonNumber("total").longValue();

@@ -40,6 +40,7 @@ public final class TestSmtp {
     private final List<MimeMessage> before = new ArrayList<>();
     private final Map<String, String> logins = new java.util.LinkedHashMap<>();
     private GreenMail server;
+    private volatile boolean loginRequired;
 
     private TestSmtp(int port) {
         this.port = port;
@@ -54,6 +55,12 @@ public final class TestSmtp {
         }
         if (shared == null) {
             shared = new TestSmtp(Integer.parseInt(TestPortal.setting("PORTAL_SMTP_PORT")));
+            // A run whose servers sign in (Payara's, with use-smtp-login.asadmin) gets a relay that wants it.
+            String login = TestPortal.setting("PORTAL_SMTP_USER");
+            if (login != null && !login.isBlank()) {
+                shared.addLogin(login, TestPortal.setting("PORTAL_SMTP_PASSWORD"));
+                shared.loginRequired = true;
+            }
         }
         return Optional.of(shared);
     }
@@ -78,7 +85,7 @@ public final class TestSmtp {
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)) {
             @Override
             protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
-                return super.createServices(config, new Refusing(managers));
+                return super.createServices(config, new Refusing(managers, () -> loginRequired));
             }
         };
         server.start();
@@ -147,17 +154,31 @@ public final class TestSmtp {
         }
     }
 
-    /** GreenMail's managers with an SMTP manager that refuses the {@link #REFUSED} mailboxes. */
+    /** Whether this server refuses a message from a client that has not signed in. */
+    public boolean loginRequired() {
+        return loginRequired;
+    }
+
+    /**
+     * GreenMail's managers with an SMTP manager that refuses the {@link #REFUSED} mailboxes and, when a login is
+     * required, the senders that did not sign in ({@code 530}, as a submission server answers).
+     */
     private static final class Refusing extends Managers {
 
         private final Managers managers;
         private final SmtpManager smtp;
 
-        Refusing(Managers managers) {
+        Refusing(Managers managers, java.util.function.BooleanSupplier loginRequired) {
             this.managers = managers;
             ImapHostManager imap = managers.getImapHostManager();
             UserManager users = managers.getUserManager();
             this.smtp = new SmtpManager(imap, users) {
+                @Override
+                public String checkSender(SmtpState state, MailAddress sender) {
+                    return loginRequired.getAsBoolean() && state.getMessage().getAuthenticationState() == null
+                            ? "530 5.7.0 Authentication required" : super.checkSender(state, sender);
+                }
+
                 @Override
                 public String checkRecipient(SmtpState state, MailAddress address) {
                     return address.getUser().startsWith(REFUSED) ? "550 5.1.1 No such mailbox: " + address.getUser() + "@" + address.getHost()
