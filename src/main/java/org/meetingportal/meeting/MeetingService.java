@@ -458,6 +458,11 @@ public class MeetingService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public MeetingNotice notice(long meetingId) {
+        return notice(meetingId, true);
+    }
+
+    /** The notice, without the series' calendar entries when nobody will be sent them (a reminder). */
+    private MeetingNotice notice(long meetingId, boolean seriesEntries) {
         Meeting meeting = em.find(Meeting.class, meetingId);
         MeetingSeries series = meeting.getSeriesId().map(s -> em.find(MeetingSeries.class, s)).orElse(null);
         Set<String> seriesPeople = series == null ? Set.of() : usernames(series.getParticipants());
@@ -468,8 +473,8 @@ public class MeetingService {
         return new MeetingNotice(meetingId, series == null ? null : series.getId(), meeting.getTitle(),
                 meeting.getDescription(), meeting.getStartsAt(), meeting.getEndsAt(), ZoneId.of(meeting.getTimeZone()),
                 meeting.getStatus() == MeetingStatus.CANCELLED, series == null ? null : series.recurrence(),
-                List.copyOf(people.values()), seriesPeople, series == null ? List.of() : seriesEvents(series, null),
-                own);
+                List.copyOf(people.values()), seriesPeople,
+                series == null || !seriesEntries ? List.of() : seriesEvents(series, null), own);
     }
 
     /**
@@ -487,7 +492,7 @@ public class MeetingService {
         for (Object id : due) {
             long meetingId = ((Number) id).longValue();
             if (em.createNamedQuery(Meeting.CLAIM_REMINDER).setParameter(1, meetingId).executeUpdate() == 1) {
-                claimed.add(notice(meetingId));
+                claimed.add(notice(meetingId, false));
             }
         }
         return claimed;
