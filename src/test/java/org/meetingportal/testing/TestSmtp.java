@@ -56,8 +56,8 @@ public final class TestSmtp {
         if (shared == null) {
             shared = new TestSmtp(Integer.parseInt(TestPortal.setting("PORTAL_SMTP_PORT")));
             // A run whose servers sign in (Payara's, with use-smtp-login.asadmin) gets a relay that wants it.
-            String login = TestPortal.setting("PORTAL_SMTP_USER");
-            if (login != null && !login.isBlank()) {
+            String login = System.getenv().getOrDefault("PORTAL_SMTP_USER", "");
+            if (!login.isBlank()) {
                 shared.addLogin(login, TestPortal.setting("PORTAL_SMTP_PASSWORD"));
                 shared.loginRequired = true;
             }
