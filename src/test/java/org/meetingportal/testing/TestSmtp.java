@@ -18,9 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -172,10 +175,16 @@ public final class TestSmtp {
             this.managers = managers;
             ImapHostManager imap = managers.getImapHostManager();
             UserManager users = managers.getUserManager();
+            // GreenMail keeps the sign-in on the message, which it forgets after each DATA; the connection's
+            // state (one per connection) stays, so that is what is remembered as signed in.
+            Set<SmtpState> signedIn = Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
             this.smtp = new SmtpManager(imap, users) {
                 @Override
                 public String checkSender(SmtpState state, MailAddress sender) {
-                    return loginRequired.getAsBoolean() && state.getMessage().getAuthenticationState() == null
+                    if (state.getMessage().getAuthenticationState() != null) {
+                        signedIn.add(state);
+                    }
+                    return loginRequired.getAsBoolean() && !signedIn.contains(state)
                             ? "530 5.7.0 Authentication required" : super.checkSender(state, sender);
                 }
 
